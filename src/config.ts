@@ -1,0 +1,43 @@
+/**
+ * Configuration is parsed once, here: the only module that reads process.env. Composition roots
+ * (cli/main.ts, server/main.ts) pass the frozen object down.
+ */
+import { AppError } from './shared/errors.ts';
+
+export interface Config {
+  /** sqlite:<path>, sqlite::memory: or postgres://… */
+  readonly databaseUrl: string;
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: string;
+  /** Organisation name shown in the header and on the report cover. */
+  readonly organisationName: string;
+  /** Where demo raw files, report builds and published reports are written. */
+  readonly dataDir: string;
+  /** Chromium used for PDF rendering and browser tests. */
+  readonly chromiumPath: string;
+}
+
+export interface ConfigOverrides {
+  databaseUrl?: string | undefined;
+  host?: string | undefined;
+  port?: number | undefined;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
+  const dataDir = env.STYREROM_DATA_DIR ?? './data';
+  const port = overrides.port ?? Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AppError('CONFIG', `Ugyldig port «${env.PORT}» (Invalid port)`);
+  }
+  const databaseUrl = overrides.databaseUrl ?? env.DATABASE_URL ?? `sqlite:${dataDir}/styrerom.db`;
+  return Object.freeze({
+    databaseUrl,
+    host: overrides.host ?? env.HOST ?? '127.0.0.1',
+    port,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    organisationName: env.STYREROM_ORG_NAME ?? 'HDO demo',
+    dataDir,
+    chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  });
+}

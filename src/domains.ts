@@ -1,0 +1,4 @@
+/** Every domain of the product, in report order. Add a domain here and it appears everywhere. */
+import type { DomainModule } from './module.ts';
+
+export const domains: readonly DomainModule[] = [];

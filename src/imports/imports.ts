@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { AppError, type Problem } from '../shared/errors.ts';
+import type { Db } from '../storage/db.ts';
+import { problem } from './decode.ts';
+
+/** A file to import. Always a path: large files (SAF-T) are streamed, never held in memory. */
+export interface ImportSource {
+  /** The name users know the file by (used in problems and provenance). */
+  fileName: string;
+  path: string;
+}
+
+export function sourceFromPath(path: string): ImportSource {
+  return { fileName: basename(path), path };
+}
+
+export interface ImportContext {
+  /** The transaction every row is written through: all rows or none. */
+  trx: Db;
+  source: ImportSource;
+  runId: number;
+  importedBy: string;
+  /** The import's clock (ISO instant): default for `registered_at` and similar. */
+  now: string;
+  /** Records a problem; any problem of severity 'error' fails the whole run. */
+  report(p: Problem): void;
+  /** Progress of long work, in bytes (or rows) done of total. */
+  progress(done: number, total: number): void;
+}
+
+export interface Importer {
+  /** The `<kind>` of `styrerom import <kind> <file>`: `employees`, `saf-t`, … */
+  kind: string;
+  /** Norwegian label for the web app. */
+  label: string;
+  /** One line for `--help` and docs (English). */
+  description: string;
+  /** Parses the source and writes rows through ctx.trx; returns the number of rows written. */
+  run(ctx: ImportContext): Promise<number>;
+}
+
+export interface ImportResult {
+  runId: number;
+  kind: string;
+  fileName: string;
+  sha256: string;
+  status: 'succeeded' | 'failed' | 'duplicate';
+  rowCount: number;
+  problems: Problem[];
+}
+
+export interface RunImportOptions {
+  importedBy?: string;
+  /** ISO instant; defaults to the wall clock (injected for tests and the demo). */
+  now?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+class ImportAborted extends Error {}
+
+/**
+ * Runs one import: records the run, rejects content already imported for this kind, and writes
+ * every row in ONE transaction, rolled back if any error-severity problem was reported.
+ */
+export async function runImport(db: Db, importer: Importer, source: ImportSource, options: RunImportOptions = {}): Promise<ImportResult> {
+  try {
+    await stat(source.path);
+  } catch (err) {
+    throw new AppError('FILE_UNREADABLE', `${source.fileName}: fila finnes ikke eller kan ikke leses (file not found or unreadable)`, {
+      cause: err,
+      problems: [problem(source.fileName, 'fila finnes ikke eller kan ikke leses', 'file not found or unreadable')],
+    });
+  }
+  const sha256 = await sha256OfFile(source.path);
+  const now = options.now ?? new Date().toISOString();
+  const importedBy = options.importedBy ?? 'cli';
+  const previous = await db
+    .selectFrom('import_runs')
+    .select(['id', 'started_at'])
+    .where('kind', '=', importer.kind)
+    .where('sha256', '=', sha256)
+    .where('status', '=', 'succeeded')
+    .executeTakeFirst();
+  const base = { kind: importer.kind, file_name: source.fileName, sha256, started_at: now, imported_by: importedBy };
+  if (previous) {
+    const dup = problem(
+      source.fileName,
+      `samme innhold ble importert ${previous.started_at} (kjøring ${previous.id}); ingenting ble importert på nytt`,
+      `the same content was imported at ${previous.started_at} (run ${previous.id}); nothing was imported again`,
+      { severity: 'warning' },
+    );
+    const run = await db
+      .insertInto('import_runs')
+      .values({ ...base, finished_at: now, status: 'duplicate', problems: JSON.stringify([dup]) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { runId: run.id, kind: importer.kind, fileName: source.fileName, sha256, status: 'duplicate', rowCount: 0, problems: [dup] };
+  }
+  const run = await db
+    .insertInto('import_runs')
+    .values({ ...base, status: 'running' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const problems: Problem[] = [];
+  let rowCount = 0;
+  try {
+    await db.transaction().execute(async (trx) => {
+      rowCount = await importer.run({
+        trx,
+        source,
+        runId: run.id,
+        importedBy,
+        now,
+        report: (p) => problems.push(p),
+        progress: (done, total) => options.onProgress?.(done, total),
+      });
+      if (problems.some((p) => p.severity === 'error')) throw new ImportAborted();
+      await trx
+        .updateTable('import_runs')
+        .set({ status: 'succeeded', row_count: rowCount, finished_at: new Date().toISOString(), problems: JSON.stringify(problems) })
+        .where('id', '=', run.id)
+        .execute();
+    });
+  } catch (err) {
+    if (!(err instanceof ImportAborted)) {
+      if (err instanceof AppError && err.problems.length > 0) problems.push(...err.problems);
+      else
+        problems.push(
+          problem(source.fileName, `importen feilet: ${String((err as Error).message ?? err)}`, `import failed: ${String(err)}`),
+        );
+    }
+    await db
+      .updateTable('import_runs')
+      .set({ status: 'failed', row_count: 0, finished_at: new Date().toISOString(), problems: JSON.stringify(problems) })
+      .where('id', '=', run.id)
+      .execute();
+    return { runId: run.id, kind: importer.kind, fileName: source.fileName, sha256, status: 'failed', rowCount: 0, problems };
+  }
+  return { runId: run.id, kind: importer.kind, fileName: source.fileName, sha256, status: 'succeeded', rowCount, problems };
+}
+
+/** runImport, then an AppError('IMPORT_FAILED') carrying the problems if the run failed. */
+export async function importOrThrow(
+  db: Db,
+  importer: Importer,
+  source: ImportSource,
+  options: RunImportOptions = {},
+): Promise<ImportResult> {
+  const result = await runImport(db, importer, source, options);
+  if (result.status === 'failed') {
+    const first = result.problems.find((p) => p.severity === 'error');
+    throw new AppError(
+      'IMPORT_FAILED',
+      `Import av ${source.fileName} feilet; ingenting ble importert (Import failed, nothing imported)${first ? `: ${first.message}` : ''}`,
+      {
+        problems: result.problems,
+      },
+    );
+  }
+  return result;
+}

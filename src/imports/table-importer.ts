@@ -1,0 +1,61 @@
+import type { Problem } from '../shared/errors.ts';
+import type { Db } from '../storage/db.ts';
+import { problem } from './decode.ts';
+import type { ImportContext, Importer } from './imports.ts';
+import { type ColumnSpec, readTable, type TableRecord } from './table.ts';
+
+export interface RowContext {
+  file: string;
+  line: number;
+  now: string;
+  /** Reports an error (default) or warning about one field of this row. */
+  problem(column: string, message: string, messageEn: string, severity?: 'error' | 'warning'): void;
+}
+
+export interface TableImporterDefinition<Row> {
+  kind: string;
+  label: string;
+  description: string;
+  columns: ColumnSpec[];
+  /** Turns one record into a row, or reports problems and returns undefined. */
+  parseRow(record: TableRecord, ctx: RowContext): Row | undefined;
+  /** Checks that need the database or all rows (unknown employee, overlapping ranges). */
+  validate?(rows: { line: number; row: Row }[], ctx: ImportContext): Promise<Problem[]> | Problem[];
+  /** Writes the valid rows through ctx.trx. */
+  write(trx: Db, rows: Row[], ctx: ImportContext): Promise<void>;
+}
+
+/** An Importer for a CSV/XLSX table with a header row, built on the shared machinery. */
+export function defineTableImporter<Row>(def: TableImporterDefinition<Row>): Importer {
+  return {
+    kind: def.kind,
+    label: def.label,
+    description: def.description,
+    async run(ctx) {
+      const file = ctx.source.fileName;
+      const { records, problems } = await readTable(ctx.source, def.columns);
+      for (const p of problems) ctx.report(p);
+      if (problems.some((p) => p.severity === 'error')) return 0;
+      const rows: { line: number; row: Row }[] = [];
+      records.forEach((record, i) => {
+        const row = def.parseRow(record, {
+          file,
+          line: record.line,
+          now: ctx.now,
+          problem: (column, message, messageEn, severity = 'error') =>
+            ctx.report(problem(file, message, messageEn, { line: record.line, column, severity })),
+        });
+        if (row !== undefined) rows.push({ line: record.line, row });
+        if (i % 10_000 === 0) ctx.progress(i, records.length);
+      });
+      if (def.validate) for (const p of await def.validate(rows, ctx)) ctx.report(p);
+      await def.write(
+        ctx.trx,
+        rows.map((r) => r.row),
+        ctx,
+      );
+      ctx.progress(records.length, records.length);
+      return rows.length;
+    },
+  };
+}

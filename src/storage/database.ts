@@ -1,0 +1,7 @@
+/**
+ * The one Database type, assembled from the domains' table files. A domain adds its tables by
+ * extending this interface with its `<d>.table.ts` interface.
+ */
+import type { ImportTables } from '../imports/imports.table.ts';
+
+export interface Database extends ImportTables {}

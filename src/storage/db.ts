@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { AppError } from '../shared/errors.ts';
+import type { Database } from './database.ts';
+
+export type Db = Kysely<Database>;
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface OpenDatabase {
+  db: Db;
+  dialect: DialectName;
+  /** A printable form of the URL without password. */
+  description: string;
+  close(): Promise<void>;
+}
+
+// int8 (bigint) columns hold øre and epoch milliseconds; both fit a JS number exactly.
+pg.types.setTypeParser(20, (v) => Number(v));
+// numeric is used for nothing that needs more than a double; return numbers, not strings.
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function dialectOf(url: string): DialectName {
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
+  throw new AppError(
+    'CONFIG',
+    `Ukjent database-URL «${url}»: bruk sqlite:<fil>, sqlite::memory: eller postgres://… (Unknown database URL)`,
+  );
+}
+
+/** Opens (and for SQLite creates) the database named by a URL. Does not migrate. */
+export function openDatabase(url: string): OpenDatabase {
+  const dialect = dialectOf(url);
+  if (dialect === 'sqlite') {
+    const file = url.slice('sqlite:'.length);
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    let sqlite: SQLite.Database;
+    try {
+      sqlite = new SQLite(file);
+    } catch (err) {
+      throw new AppError('DATABASE', `Kan ikke åpne SQLite-fila ${file} (Cannot open SQLite file)`, { cause: err });
+    }
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect, description: `sqlite:${file}`, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect, description: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'), close: () => db.destroy() };
+}

@@ -1,0 +1,82 @@
+/**
+ * Server-side SVG charts (Apache ECharts SSR renderer). The same functions draw the web app's
+ * charts and the report's figures; numbers and month names go through shared/format.ts.
+ */
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, VisualMapComponent } from 'echarts/components';
+import { init, use } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { formatMonthShort, formatNumber } from '../shared/format.ts';
+import { isYearMonth } from '../shared/period.ts';
+
+export interface Series {
+  name: string;
+  values: (number | null)[];
+  /** Stack id: series with the same id stack. */
+  stack?: string;
+}
+
+export interface ChartOptions {
+  /** Category labels: "YYYY-MM" values are shown as "mai 25". */
+  categories: string[];
+  series: Series[];
+  kind: 'bar' | 'line';
+  /** A horizontal target line (e.g. 80 %). */
+  target?: { value: number; label: string };
+  /** Unit suffix for axis labels ("%", "s"). */
+  unit?: string;
+  decimals?: number;
+  yMin?: number;
+  yMax?: number;
+  width?: number;
+  height?: number;
+  /** Accessible title (SVG <title>). */
+  title: string;
+}
+
+use([BarChart, LineChart, HeatmapChart, GridComponent, LegendComponent, MarkLineComponent, VisualMapComponent, SVGRenderer]);
+
+const PALETTE = ['#1f4e79', '#c55a11', '#548235', '#7f6000', '#7030a0', '#2e75b6'];
+
+function categoryLabel(c: string): string {
+  return isYearMonth(c) ? formatMonthShort(c) : c;
+}
+
+export function renderChart(o: ChartOptions): string {
+  const width = o.width ?? 640;
+  const height = o.height ?? 300;
+  const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const fmt = (v: number) => `${formatNumber(v, o.decimals ?? 0)}${o.unit ? `\u00a0${o.unit}` : ''}`;
+  chart.setOption({
+    animation: false,
+    color: PALETTE,
+    textStyle: { fontFamily: 'Liberation Sans, Arial, sans-serif', fontSize: 12 },
+    grid: { left: 56, right: 16, top: 28, bottom: o.series.length > 1 ? 56 : 32 },
+    legend: o.series.length > 1 ? { bottom: 0, data: o.series.map((s) => s.name) } : undefined,
+    xAxis: { type: 'category', data: o.categories.map(categoryLabel), axisLabel: { interval: 0 } },
+    yAxis: { type: 'value', min: o.yMin, max: o.yMax, axisLabel: { formatter: fmt } },
+    series: o.series.map((s, i) => ({
+      name: s.name,
+      type: o.kind,
+      stack: s.stack,
+      data: s.values,
+      label:
+        o.kind === 'bar' && o.series.length === 1
+          ? { show: true, position: 'top', formatter: (p: { value: number }) => formatNumber(p.value, o.decimals ?? 0) }
+          : undefined,
+      markLine:
+        i === 0 && o.target
+          ? {
+              symbol: 'none',
+              silent: true,
+              lineStyle: { color: '#c00000', type: 'dashed' },
+              label: { formatter: o.target.label, position: 'insideEndTop' },
+              data: [{ yAxis: o.target.value }],
+            }
+          : undefined,
+    })),
+  });
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return svg.replace('<svg ', `<svg role="img" aria-label="${o.title.replace(/"/g, '&quot;')}" `);
+}
