@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Importer, ImportResult, RunImportOptions } from './imports/imports.ts';
 import type { KpiDefinition } from './kpi/kpi.ts';
+import type { ReportBlockProvider } from './report/blocks.ts';
 import type { Db, OpenDatabase } from './storage/db.ts';
 
 /** What every server plugin (API or web) receives. */
@@ -66,4 +67,6 @@ export interface DomainModule {
   commands?: CliCommand[];
   /** Writes this domain's demo raw data and imports it; runs in `order`. */
   demo?: { order: number; run(ctx: DemoContext): Promise<void> };
+  /** Tables, figures and KPI lines this domain contributes to the monthly report. */
+  report?: ReportBlockProvider[];
 }
