@@ -16,12 +16,15 @@ export interface Config {
   readonly dataDir: string;
   /** Chromium used for PDF rendering and browser tests. */
   readonly chromiumPath: string;
+  /** The period pages open on when none is chosen ("YYYY-MM"); undefined = the previous month. */
+  readonly defaultPeriod: string | undefined;
 }
 
 export interface ConfigOverrides {
   databaseUrl?: string | undefined;
   host?: string | undefined;
   port?: number | undefined;
+  defaultPeriod?: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
@@ -39,5 +42,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     organisationName: env.STYREROM_ORG_NAME ?? 'HDO demo',
     dataDir,
     chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    defaultPeriod: overrides.defaultPeriod ?? env.STYREROM_PERIOD,
   });
 }
