@@ -1,4 +1,5 @@
 /** Every domain of the product, in report order. Add a domain here and it appears everywhere. */
 import type { DomainModule } from './module.ts';
+import { workforceAml } from './workforce/aml.module.ts';
 
-export const domains: readonly DomainModule[] = [];
+export const domains: readonly DomainModule[] = [workforceAml];

@@ -3,5 +3,6 @@
  * extending this interface with its `<d>.table.ts` interface.
  */
 import type { ImportTables } from '../imports/imports.table.ts';
+import type { EmployeeTables } from '../workforce/employees.table.ts';
 
-export interface Database extends ImportTables {}
+export interface Database extends ImportTables, EmployeeTables {}
