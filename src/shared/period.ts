@@ -169,15 +169,13 @@ export function parseLocalOrInstant(text: string): { ok: true; epochMs: number }
   } catch {
     return { ok: false, problem: 'invalid' };
   }
-  try {
-    const early = local.toZonedDateTime(TIME_ZONE, { disambiguation: 'earlier' });
-    const late = local.toZonedDateTime(TIME_ZONE, { disambiguation: 'later' });
-    if (early.epochMilliseconds !== late.epochMilliseconds) return { ok: false, problem: 'ambiguous' };
-    const exact = local.toZonedDateTime(TIME_ZONE, { disambiguation: 'reject' });
-    return { ok: true, epochMs: exact.epochMilliseconds };
-  } catch {
-    return { ok: false, problem: 'nonexistent' };
-  }
+  const early = local.toZonedDateTime(TIME_ZONE, { disambiguation: 'earlier' });
+  const late = local.toZonedDateTime(TIME_ZONE, { disambiguation: 'later' });
+  // In a spring gap the resolved wall time differs from the one asked for; in an autumn overlap
+  // both candidates keep it but are an hour apart.
+  if (!early.toPlainDateTime().equals(local) || !late.toPlainDateTime().equals(local)) return { ok: false, problem: 'nonexistent' };
+  if (early.epochMilliseconds !== late.epochMilliseconds) return { ok: false, problem: 'ambiguous' };
+  return { ok: true, epochMs: early.epochMilliseconds };
 }
 
 // ---------- ISO weeks ----------
