@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then su postgres -c "$1"; else sudo -u postgres bash -c "$1"; fi
+}
 
 echo "==> System packages (chromium, postgresql, poppler-utils, fonts)"
 export DEBIAN_FRONTEND=noninteractive
@@ -17,10 +20,10 @@ echo "==> PostgreSQL"
 PG_VERSION=$(ls /etc/postgresql | sort -n | tail -1)
 $SUDO pg_ctlcluster "$PG_VERSION" main start 2>/dev/null || true
 for _ in $(seq 1 30); do
-  if $SUDO -u postgres psql -qAtc 'select 1' >/dev/null 2>&1 || su postgres -c "psql -qAtc 'select 1'" >/dev/null 2>&1; then break; fi
+  if as_postgres "psql -qAtc 'select 1'" >/dev/null 2>&1; then break; fi
   sleep 1
 done
-su postgres -c "psql -qc \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null
+as_postgres "psql -qc \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null
 export TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgres://postgres:postgres@127.0.0.1:5432/postgres}"
 
 echo "==> npm ci"
