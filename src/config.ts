@@ -18,6 +18,8 @@ export interface Config {
   readonly chromiumPath: string;
   /** The period pages open on when none is chosen ("YYYY-MM"); undefined = the previous month. */
   readonly defaultPeriod: string | undefined;
+  /** STYREROM_DEBUG=1: print stack traces on CLI errors. */
+  readonly debug: boolean;
 }
 
 export interface ConfigOverrides {
@@ -43,5 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     dataDir,
     chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     defaultPeriod: overrides.defaultPeriod ?? env.STYREROM_PERIOD,
+    debug: env.STYREROM_DEBUG === '1' || env.STYREROM_DEBUG === 'true',
   });
 }
