@@ -2,7 +2,10 @@
  * The one Database type, assembled from the domains' table files. A domain adds its tables by
  * extending this interface with its `<d>.table.ts` interface.
  */
+import type { FinanceCapitalTables } from '../finance/capital.table.ts';
+import type { LedgerTables } from '../finance/ledger.table.ts';
 import type { ImportTables } from '../imports/imports.table.ts';
+import type { RiskTables } from '../risk/risk.table.ts';
 import type { EmployeeTables } from '../workforce/employees.table.ts';
 
-export interface Database extends ImportTables, EmployeeTables {}
+export interface Database extends ImportTables, EmployeeTables, LedgerTables, RiskTables, FinanceCapitalTables {}

@@ -1,0 +1,80 @@
+import type { Generated } from 'kysely';
+
+/** One imported ledger source: a SAF-T file or a CSV trial balance. */
+export interface LedgerFileTable {
+  id: Generated<number>;
+  import_run_id: number;
+  source: 'saf-t' | 'trial-balance';
+  /** Organisation number from the SAF-T header; '' for a trial balance. */
+  company_id: string;
+  company_name: string | null;
+  /** year*100 + period, inclusive (a selection starting in period 1 starts at period 0). */
+  first_period: number;
+  last_period: number;
+  audit_file_version: string | null;
+  /** '1.10' (StandardAccountID shape), '1.30' (GroupingCategory shape) or 'csv'. */
+  shape: string;
+  file_name: string;
+  imported_at: string;
+  /** Set when a newer file of the same company covered this file's whole range. */
+  replaced_by_id: number | null;
+}
+
+/** An account of a ledger file, with balances at the start and end of the file's range (øre, debit positive). */
+export interface LedgerAccountTable {
+  id: Generated<number>;
+  ledger_file_id: number;
+  company_id: string;
+  account_id: string;
+  /** The account id as a number when it is all digits (for range rules); else null. */
+  account_number: number | null;
+  description: string | null;
+  standard_account_id: string | null;
+  grouping_category: string | null;
+  grouping_code: string | null;
+  opening_balance: number | null;
+  closing_balance: number | null;
+}
+
+/** One posting. For a trial balance, one row per year/month/account(/cost centre) with the net amount. */
+export interface LedgerLineTable {
+  id: Generated<number>;
+  ledger_file_id: number;
+  company_id: string;
+  account_id: string;
+  account_number: number | null;
+  /** year*100 + accounting period (0..13). */
+  period: number;
+  /** "YYYY-MM" the period reports in (period 0 → January, 13 → December). */
+  month: string;
+  transaction_date: string;
+  /** Øre, debit positive, credit negative. */
+  amount: number;
+  journal_id: string | null;
+  transaction_id: string | null;
+  record_id: string | null;
+  description: string | null;
+  customer_id: string | null;
+  supplier_id: string | null;
+  /** JSON array of { type, id, amount? } (SAF-T Analysis, or the trial balance cost centre). */
+  analysis: string | null;
+}
+
+export interface LedgerCustomerTable {
+  id: Generated<number>;
+  ledger_file_id: number;
+  company_id: string;
+  customer_id: string;
+  name: string | null;
+  registration_number: string | null;
+  account_id: string | null;
+  opening_balance: number | null;
+  closing_balance: number | null;
+}
+
+export interface LedgerTables {
+  ledger_files: LedgerFileTable;
+  ledger_accounts: LedgerAccountTable;
+  ledger_lines: LedgerLineTable;
+  ledger_customers: LedgerCustomerTable;
+}
