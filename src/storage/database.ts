@@ -5,7 +5,16 @@
 import type { FinanceCapitalTables } from '../finance/capital.table.ts';
 import type { LedgerTables } from '../finance/ledger.table.ts';
 import type { ImportTables } from '../imports/imports.table.ts';
+import type { ReportTables } from '../report/report.table.ts';
 import type { RiskTables } from '../risk/risk.table.ts';
 import type { EmployeeTables } from '../workforce/employees.table.ts';
+import type { SickLeaveTables } from '../workforce/sick-leave.table.ts';
 
-export interface Database extends ImportTables, EmployeeTables, LedgerTables, RiskTables, FinanceCapitalTables {}
+export interface Database
+  extends ImportTables,
+    EmployeeTables,
+    LedgerTables,
+    RiskTables,
+    FinanceCapitalTables,
+    SickLeaveTables,
+    ReportTables {}
