@@ -1,0 +1,39 @@
+/**
+ * The KPI registry: every domain's KPI definitions, evaluated for a period. The overview page,
+ * `GET /api/kpis` and `styrerom kpi` all read KPIs through here, so they never disagree.
+ */
+import type { DomainModule } from '../module.ts';
+import type { YearMonth } from '../shared/period.ts';
+import type { Db } from '../storage/db.ts';
+import { evaluateKpi, type KpiDefinition, type KpiValue } from './kpi.ts';
+
+export interface EvaluatedKpi {
+  definition: KpiDefinition;
+  value: KpiValue;
+  domainId: string;
+}
+
+/** The `styrerom kpi --json` and `GET /api/kpis` document. */
+export interface KpiDocument {
+  period: YearMonth;
+  kpis: KpiValue[];
+}
+
+export function kpiDefinitions(domains: readonly DomainModule[]): { domainId: string; definition: KpiDefinition }[] {
+  return domains.flatMap((d) => (d.kpis ?? []).map((definition) => ({ domainId: d.id, definition })));
+}
+
+export async function evaluateRegistry(
+  domains: readonly DomainModule[],
+  ctx: { db: Db; period: YearMonth; knownAt?: string },
+): Promise<EvaluatedKpi[]> {
+  const out: EvaluatedKpi[] = [];
+  for (const { domainId, definition } of kpiDefinitions(domains)) {
+    out.push({ domainId, definition, value: await evaluateKpi(definition, ctx) });
+  }
+  return out;
+}
+
+export function kpiDocument(period: YearMonth, evaluated: readonly EvaluatedKpi[]): KpiDocument {
+  return { period, kpis: evaluated.map((e) => e.value) };
+}

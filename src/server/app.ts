@@ -1,0 +1,79 @@
+/**
+ * The server factory: `buildApp({ config, db, domains })` returns a Fastify instance with the
+ * security headers, the OpenAPI document, the error table, /health, the core API, the web shell
+ * and every domain's `api` (under /api) and `web` plugins. Nothing here listens; main.ts does.
+ */
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { destination, type Logger, pino } from 'pino';
+import type { Config } from '../config.ts';
+import type { AppDeps, DomainModule } from '../module.ts';
+import type { Db } from '../storage/db.ts';
+import { shellRoutes } from '../web/shell.routes.ts';
+import { installErrorHandling } from './error-handler.ts';
+import { healthRoutes } from './health.routes.ts';
+import { importRoutes } from './imports.routes.ts';
+import { kpiRoutes } from './kpi.routes.ts';
+import { registerOpenApi } from './openapi.ts';
+
+export interface BuildAppOptions {
+  config: Config;
+  db: Db;
+  domains: readonly DomainModule[];
+  /** Request logging; default: pino on stderr at config.logLevel. */
+  logger?: Logger;
+}
+
+/** Our pages use inline style attributes (ECharts SVG) and data: images; scripts only from us. */
+const CSP = {
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'", 'data:'],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    objectSrc: ["'none'"],
+    // Plain-HTTP deployments on a LAN must keep working: no forced upgrade.
+    upgradeInsecureRequests: null,
+  },
+};
+
+/** Registers a domain plugin in its own scope; API routes are tagged with the domain id. */
+function domainPlugin(domain: DomainModule, plugin: (app: FastifyInstance, deps: AppDeps) => Promise<void>, deps: AppDeps, tag: boolean) {
+  return async (scope: FastifyInstance) => {
+    if (tag) {
+      scope.addHook('onRoute', (route) => {
+        route.schema = { tags: [domain.id], ...route.schema };
+      });
+    }
+    await plugin(scope, deps);
+  };
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const deps: AppDeps = { config: options.config, db: options.db, domains: options.domains };
+  const logger = options.logger ?? pino({ level: options.config.logLevel }, destination(2));
+  const app = Fastify({ loggerInstance: logger, trustProxy: false }) as unknown as FastifyInstance;
+  await app.register(helmet, { contentSecurityPolicy: CSP });
+  await app.register(formbody);
+  await registerOpenApi(app);
+  installErrorHandling(app, deps);
+
+  await app.register(async (scope) => healthRoutes(scope, deps));
+  await app.register(
+    async (api) => {
+      await kpiRoutes(api, deps);
+      await importRoutes(api, deps);
+    },
+    { prefix: '/api' },
+  );
+  await app.register(async (scope) => shellRoutes(scope, deps));
+  for (const domain of deps.domains) {
+    if (domain.api) await app.register(domainPlugin(domain, domain.api, deps, true), { prefix: '/api' });
+    if (domain.web) await app.register(domainPlugin(domain, domain.web, deps, false));
+  }
+  return app;
+}

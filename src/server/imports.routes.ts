@@ -1,0 +1,99 @@
+/**
+ * The generic import endpoint: the raw file is the request body (no multipart), streamed to a
+ * temporary file and run through the same importer the CLI uses.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyInstance } from 'fastify';
+import { listImportRuns } from '../imports/import-runs.ts';
+import { type ImportResult, runImport } from '../imports/imports.ts';
+import { findImporter } from '../imports/registry.ts';
+import type { AppDeps } from '../module.ts';
+import { AppError } from '../shared/errors.ts';
+import { errorBodySchema } from './http-errors.ts';
+import { importResultSchema, importRunsSchema } from './imports.schemas.ts';
+
+/** Body types accepted as a raw file. The stream is handed to the route untouched. */
+const FILE_TYPES = [
+  'application/octet-stream',
+  'text/csv',
+  'application/xml',
+  'text/xml',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
+
+async function saveBody(body: Readable, fileName: string): Promise<{ path: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'styrerom-import-'));
+  const path = join(dir, basename(fileName));
+  await pipeline(body, createWriteStream(path));
+  return { path, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+function failure(result: ImportResult): AppError {
+  const details = { runId: result.runId, sha256: result.sha256 };
+  if (result.status === 'duplicate') {
+    return new AppError(
+      'DUPLICATE_IMPORT',
+      `${result.fileName}: samme innhold er importert før; ingenting ble importert (Duplicate import)`,
+      {
+        problems: result.problems,
+        details,
+      },
+    );
+  }
+  return new AppError('IMPORT_FAILED', `Import av ${result.fileName} feilet; ingenting ble importert (Import failed, nothing imported)`, {
+    problems: result.problems,
+    details,
+  });
+}
+
+const postSchema = {
+  summary: 'Import one file (raw request body) through the importer of :kind',
+  description: `Send the file itself as the body with Content-Type one of: ${FILE_TYPES.join(', ')}. All rows or none are imported.`,
+  tags: ['imports'],
+  consumes: FILE_TYPES,
+  params: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' } } },
+  querystring: {
+    type: 'object',
+    required: ['fileName'],
+    properties: { fileName: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^/\\\\]+$' } },
+  },
+  response: { 200: importResultSchema, 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 422: errorBodySchema },
+} as const;
+
+const listSchema = {
+  summary: 'Recent import runs, newest first',
+  tags: ['imports'],
+  querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 } } },
+  response: { 200: importRunsSchema },
+} as const;
+
+export async function importRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  app.addContentTypeParser(FILE_TYPES, (_req, payload, done) => done(null, payload));
+
+  app.post<{ Params: { kind: string }; Querystring: { fileName: string } }>('/imports/:kind', { schema: postSchema }, async (req) => {
+    const importer = findImporter(deps.domains, req.params.kind);
+    if (!req.body || typeof (req.body as Readable).pipe !== 'function') {
+      throw new AppError(
+        'VALIDATION',
+        `Send fila som rå forespørselskropp med Content-Type ${FILE_TYPES.join(' eller ')} (Send the file as the raw body)`,
+      );
+    }
+    const saved = await saveBody(req.body as Readable, req.query.fileName);
+    try {
+      const result = await runImport(deps.db, importer, { fileName: req.query.fileName, path: saved.path }, { importedBy: 'api' });
+      if (result.status !== 'succeeded') throw failure(result);
+      return result;
+    } finally {
+      await saved.cleanup();
+    }
+  });
+
+  app.get<{ Querystring: { limit: number } }>('/imports', { schema: listSchema }, async (req) => ({
+    runs: await listImportRuns(deps.db, { limit: req.query.limit }),
+  }));
+}

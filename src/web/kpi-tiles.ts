@@ -1,0 +1,27 @@
+/** KPI tiles: value, target and status shown as colour AND text, so colour is never the only signal. */
+import { formatKpiTarget, formatKpiValue, type KpiStatus } from '../kpi/kpi.ts';
+import type { EvaluatedKpi } from '../kpi/registry.ts';
+import { html, type SafeHtml } from './html.ts';
+
+const STATUS_TEXT: Record<KpiStatus, string> = { met: '✓ Mål nådd', 'not-met': '✗ Ikke nådd', none: 'Ingen mål' };
+
+export function statusText(kpi: EvaluatedKpi): string {
+  if (kpi.value.status === 'none' && kpi.definition.target && kpi.value.value === null) return 'Ingen data';
+  return STATUS_TEXT[kpi.value.status];
+}
+
+export function kpiTile(kpi: EvaluatedKpi, href?: string): SafeHtml {
+  const { definition: d, value: v } = kpi;
+  const target = formatKpiTarget(v.target, v.unit, d.decimals);
+  const label = href ? html`<a href="${href}">${d.label}</a>` : d.label;
+  return html`<li class="tile tile--${v.status}" data-kpi="${d.id}">
+  <span class="tile-label">${label}</span>
+  <span class="tile-value">${formatKpiValue(v.value, v.unit, d.decimals)}</span>
+  ${target ? html`<span class="tile-target">Mål: ${target}</span>` : ''}
+  <span class="tile-status">${statusText(kpi)}</span>
+</li>`;
+}
+
+export function kpiTiles(kpis: readonly EvaluatedKpi[], href?: (kpi: EvaluatedKpi) => string | undefined): SafeHtml {
+  return html`<ul class="tiles">${kpis.map((k) => kpiTile(k, href?.(k)))}</ul>`;
+}

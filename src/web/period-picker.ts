@@ -1,0 +1,25 @@
+/** The month picker in the header: a plain GET form (works without JS), auto-submitted by app.js. */
+import { formatMonth } from '../shared/format.ts';
+import { addMonths, type YearMonth } from '../shared/period.ts';
+import { html, type SafeHtml } from './html.ts';
+
+/** How far back the picker reaches from the current month (other months work by URL). */
+const MONTHS_BACK = 36;
+
+/** The months offered, newest first: the last MONTHS_BACK months up to `latest`, plus `selected`. */
+export function pickerMonths(selected: YearMonth, latest: YearMonth): YearMonth[] {
+  const months = Array.from({ length: MONTHS_BACK + 1 }, (_, i) => addMonths(latest, -i));
+  if (!months.includes(selected)) months.push(selected);
+  return months.sort().reverse();
+}
+
+export function periodPicker(opts: { period: YearMonth; latest: YearMonth; action: string }): SafeHtml {
+  const options = pickerMonths(opts.period, opts.latest).map(
+    (m) => html`<option value="${m}"${m === opts.period ? html` selected` : ''}>${formatMonth(m)}</option>`,
+  );
+  return html`<form class="period-picker" method="get" action="${opts.action}" data-autosubmit>
+  <label for="period">Periode</label>
+  <select name="period" id="period">${options}</select>
+  <button type="submit">Vis</button>
+</form>`;
+}
