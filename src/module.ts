@@ -32,6 +32,8 @@ export interface CliContext {
   openDb(): Promise<OpenDatabase>;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Every domain module (the composition root's list), for commands that work across domains (report). */
+  domains?: readonly DomainModule[];
 }
 
 export interface CliCommand {
@@ -53,6 +55,9 @@ export interface DemoContext {
   /** Imports a generated file through the real importer of `kind`. */
   importFile(kind: string, path: string, options?: RunImportOptions): Promise<ImportResult>;
   log(text: string): void;
+  /** The configuration and the domain list, for steps that work across domains (the report build). */
+  config?: Config;
+  domains?: readonly DomainModule[];
 }
 
 export interface DomainModule {
