@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { at } from './aml.testing.ts';
+import { evaluateEmployee } from './aml.ts';
+import { type Breach, type Dispensation, RECORD_KINDS, type TimeRecord } from './aml-model.ts';
+
+// Three dense weeks around the spring DST change: every rule fires in most runs.
+const ORIGIN = at('2025-03-24T00:00');
+const QUARTER = 15 * 60_000;
+
+const recordArb: fc.Arbitrary<TimeRecord> = fc
+  .record({
+    startQ: fc.integer({ min: 0, max: 3 * 7 * 96 }),
+    lengthQ: fc.integer({ min: 1, max: 56 }),
+    kind: fc.constantFrom(...RECORD_KINDS),
+    cause: fc.constantFrom(null, 'on-call', 'patching', 'project:KAK'),
+  })
+  .map((r) => ({
+    start: ORIGIN + r.startQ * QUARTER,
+    end: ORIGIN + (r.startQ + r.lengthQ) * QUARTER,
+    kind: r.kind,
+    cause: r.cause,
+    registeredAt: 0,
+  }));
+
+const dispensationArb: fc.Arbitrary<Dispensation[]> = fc.array(
+  fc.record({
+    type: fc.constantFrom('rest' as const, 'overtime' as const, 'sundays' as const),
+    from: fc.constantFrom(null, '2025-03-30', '2025-04-06'),
+    to: fc.constantFrom(null, '2025-04-06', '2025-04-13'),
+  }),
+  { maxLength: 2 },
+);
+
+/** A breach without its evidence list (which naturally lists the pieces). */
+function essence(b: Breach) {
+  return { key: b.key, date: b.date, cause: b.cause, measured: b.measured, limit: b.limit };
+}
+
+function evaluate(records: TimeRecord[], dispensations: Dispensation[]) {
+  return evaluateEmployee({ employeeId: 'E1', records, dispensations }, { from: '2025-03-24', to: '2025-04-20' }).map(essence);
+}
+
+/** Shuffles, duplicates some records and splits some into touching pieces. */
+const transformArb = (records: TimeRecord[]) =>
+  fc.tuple(
+    fc.array(fc.nat(), { minLength: records.length, maxLength: records.length }),
+    fc.array(fc.boolean(), { minLength: records.length, maxLength: records.length }),
+    fc.array(fc.double({ min: 0.01, max: 0.99, noNaN: true }), { minLength: records.length, maxLength: records.length }),
+    fc.array(fc.boolean(), { minLength: records.length, maxLength: records.length }),
+  );
+
+describe('AML engine properties', () => {
+  it('shuffling, duplicating or splitting records into touching pieces never changes the result', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(recordArb, { minLength: 10, maxLength: 60 })
+          .chain((records) => fc.tuple(fc.constant(records), transformArb(records), dispensationArb)),
+        ([records, [order, duplicate, splitAt, split], dispensations]) => {
+          const changed: TimeRecord[] = [];
+          records.forEach((r, i) => {
+            if (split[i]) {
+              const cut = r.start + Math.max(1, Math.floor((r.end - r.start) * splitAt[i]!));
+              if (cut < r.end) {
+                changed.push({ ...r, end: cut }, { ...r, start: cut });
+              } else changed.push(r);
+            } else changed.push(r);
+            if (duplicate[i]) changed.push({ ...r });
+          });
+          const shuffled = changed
+            .map((r, i) => ({ r, k: order[i % order.length]! + i / 1000 }))
+            .sort((a, b) => a.k - b.k)
+            .map((x) => x.r);
+          expect(evaluate(shuffled, dispensations)).toEqual(evaluate(records, dispensations));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
