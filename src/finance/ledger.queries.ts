@@ -179,11 +179,14 @@ export async function replaceOlderLedgerData(
   return Number(deleted.numDeletedRows);
 }
 
-/** Moves a file's recorded range once its postings are known (postings outside the header's selection). */
-export async function setLedgerFileRange(trx: Db, options: { fileId: number; firstPeriod: number; lastPeriod: number }): Promise<void> {
+/** Records a file's detected shape and its range once all postings are read. */
+export async function setLedgerFileShapeAndRange(
+  trx: Db,
+  options: { fileId: number; shape: string; firstPeriod: number; lastPeriod: number },
+): Promise<void> {
   await trx
     .updateTable('ledger_files')
-    .set({ first_period: options.firstPeriod, last_period: options.lastPeriod })
+    .set({ shape: options.shape, first_period: options.firstPeriod, last_period: options.lastPeriod })
     .where('id', '=', options.fileId)
     .execute();
 }
