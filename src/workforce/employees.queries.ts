@@ -90,3 +90,19 @@ export function fractionOn(employee: Employee, date: string): number {
   }
   return 0;
 }
+
+/** The subset of `ids` that exist in the employees table. */
+export async function existingEmployeeIds(db: Db, ids: Iterable<string>): Promise<Set<string>> {
+  const all = [...new Set(ids)];
+  const found = new Set<string>();
+  for (let i = 0; i < all.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('employees')
+      .select('employee_id')
+      .distinct()
+      .where('employee_id', 'in', all.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows) found.add(r.employee_id);
+  }
+  return found;
+}
