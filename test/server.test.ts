@@ -123,7 +123,7 @@ describe('buildApp() with a domain', () => {
   it('shows KPI tiles with value, target and a status text on the overview, and the domain in the navigation', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/?period=2025-05' });
     expect(res.body).toContain('1,44\u00a0%');
-    expect(res.body).toContain('Mål: &lt; 5,00\u00a0%');
+    expect(res.body).toContain('Mål: &lt; 5\u00a0%');
     expect(res.body).toContain('✓ Mål nådd');
     expect(res.body).toContain('Ingen mål');
     expect(res.body).toContain('<a href="/fake?period=2025-05">Testområde</a>');

@@ -10,9 +10,17 @@ export function statusText(kpi: EvaluatedKpi): string {
   return STATUS_TEXT[kpi.value.status];
 }
 
+/** "< 5 %", not "< 5,00 %": a target shows the decimals it has (at most the KPI's own). */
+export function targetText(kpi: EvaluatedKpi): string {
+  const t = kpi.value.target;
+  if (!t) return '';
+  const own = String(t.value).split('.')[1]?.length ?? 0;
+  return formatKpiTarget(t, kpi.value.unit, Math.min(own, kpi.definition.decimals));
+}
+
 export function kpiTile(kpi: EvaluatedKpi, href?: string): SafeHtml {
   const { definition: d, value: v } = kpi;
-  const target = formatKpiTarget(v.target, v.unit, d.decimals);
+  const target = targetText(kpi);
   const label = href ? html`<a href="${href}">${d.label}</a>` : d.label;
   return html`<li class="tile tile--${v.status}" data-kpi="${d.id}">
   <span class="tile-label">${label}</span>

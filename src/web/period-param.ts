@@ -13,17 +13,7 @@ export function resolvePeriod(query: unknown, config: Pick<Config, 'defaultPerio
   const raw = query && typeof query === 'object' ? (query as Record<string, unknown>).period : undefined;
   if (raw !== undefined && raw !== '') {
     if (typeof raw !== 'string' || !isYearMonth(raw)) {
-      throw new AppError('VALIDATION', `Ugyldig periode «${String(raw)}», forventet ÅÅÅÅ-MM, f.eks. 2025-05 (Invalid period)`, {
-        problems: [
-          {
-            file: 'request',
-            column: 'period',
-            message: `ugyldig periode «${String(raw)}», forventet ÅÅÅÅ-MM`,
-            messageEn: 'invalid period, expected YYYY-MM',
-            severity: 'error',
-          },
-        ],
-      });
+      throw new AppError('VALIDATION', `Ugyldig periode «${String(raw)}», forventet ÅÅÅÅ-MM, f.eks. 2025-05 (Invalid period)`);
     }
     return raw;
   }

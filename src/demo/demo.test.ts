@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.ts';
+import type { Importer } from '../imports/imports.ts';
+import type { DomainModule } from '../module.ts';
+import { AppError } from '../shared/errors.ts';
+import { buildDemo, DEMO_PERIOD } from './demo.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'styrerom-demo-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const config = loadConfig({ STYREROM_DATA_DIR: dataDir });
+
+const lines: Importer = {
+  kind: 'lines',
+  label: 'Linjer',
+  description: 'one row per line',
+  run: async (ctx) => {
+    const { readFile } = await import('node:fs/promises');
+    return (await readFile(ctx.source.path, 'utf8')).split('\n').filter(Boolean).length;
+  },
+};
+
+const order: string[] = [];
+function domain(id: string, demoOrder: number): DomainModule {
+  return {
+    id,
+    nav: [{ path: `/${id}`, label: id.toUpperCase(), order: demoOrder }],
+    importers: id === 'b' ? [lines] : [],
+    demo: {
+      order: demoOrder,
+      async run(ctx) {
+        order.push(`${id}:${ctx.period}`);
+        const path = join(ctx.dir, `${id}.txt`);
+        writeFileSync(path, `${id}\n${id}\n`);
+        await ctx.importFile('lines', path, { now: '2025-06-05T08:00:00.000Z' });
+      },
+    },
+  };
+}
+const domains = [domain('b', 2), domain('a', 1)];
+
+async function runs(open: Awaited<ReturnType<typeof buildDemo>>) {
+  return open.db.selectFrom('import_runs').select(['file_name', 'status', 'row_count', 'imported_by', 'started_at']).execute();
+}
+
+describe('buildDemo()', () => {
+  it('runs every domain generator in demo order, importing through the real importers into <dataDir>/demo.db', async () => {
+    const log: string[] = [];
+    const open = await buildDemo({ config, domains, database: undefined, reset: false, log: (t) => log.push(t) });
+    expect(order).toEqual([`a:${DEMO_PERIOD}`, `b:${DEMO_PERIOD}`]);
+    expect(open.description).toBe(`sqlite:${join(dataDir, 'demo.db')}`);
+    expect(await runs(open)).toEqual([
+      { file_name: 'a.txt', status: 'succeeded', row_count: 2, imported_by: 'demo', started_at: '2025-06-05T08:00:00.000Z' },
+      { file_name: 'b.txt', status: 'succeeded', row_count: 2, imported_by: 'demo', started_at: '2025-06-05T08:00:00.000Z' },
+    ]);
+    expect(log).toContain('Genererer a …\n');
+    await open.close();
+  });
+
+  it('deletes and recreates its own database on every run (no duplicate imports the second time)', async () => {
+    const open = await buildDemo({ config, domains, database: undefined, reset: false, log: () => {} });
+    expect((await runs(open)).map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
+    await open.close();
+  });
+
+  it('refuses an explicit --database that holds data, and wipes it only with --reset', async () => {
+    const url = `sqlite:${join(dataDir, 'demo.db')}`;
+    const refused = buildDemo({ config, domains, database: url, reset: false, log: () => {} });
+    await expect(refused).rejects.toThrow(AppError);
+    await expect(refused).rejects.toMatchObject({ code: 'CONFLICT' });
+    const open = await buildDemo({ config, domains, database: url, reset: true, log: () => {} });
+    expect(await runs(open)).toHaveLength(2);
+    await open.close();
+  });
+
+  it('uses an explicit empty database as it is', async () => {
+    const url = `sqlite:${join(dataDir, 'empty.db')}`;
+    const open = await buildDemo({ config, domains, database: url, reset: false, log: () => {} });
+    expect(await runs(open)).toHaveLength(2);
+    await open.close();
+  });
+});

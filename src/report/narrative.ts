@@ -1,0 +1,196 @@
+/**
+ * Narrative Markdown → safe HTML. Before Markdown is parsed, live values (`{{ kpi.<id> }}`) are
+ * replaced by their nb-NO text and cross-references (`[@fig:<id>]`, `[@tab:<id>]`) by links
+ * "Figur N" / "Tabell N". Anything unresolved is a problem naming the section, the reference and
+ * the line: the caller fails the build with them. Raw HTML in the Markdown is shown as text, and the
+ * result goes through an allow-list sanitiser, so no script, event handler or javascript: URL
+ * survives.
+ */
+import { Marked, type Tokens } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+import { formatKpiValue, type KpiUnit } from '../kpi/kpi.ts';
+import type { Problem } from '../shared/errors.ts';
+import { formatNumber } from '../shared/format.ts';
+import { escapeHtml, raw, type SafeHtml } from '../web/html.ts';
+
+export type RefKind = 'fig' | 'tab';
+
+export interface RefTarget {
+  kind: RefKind;
+  id: string;
+  /** "Figur 2", "Tabell 1" */
+  label: string;
+  /** Element id in the document: `fig-<id>` / `tab-<id>`. */
+  anchor: string;
+}
+
+export interface LiveValue {
+  value: number | null;
+  unit: KpiUnit;
+  decimals: number;
+}
+
+export interface NarrativeContext {
+  sectionId: string;
+  /** "2.1 Resultat", for messages. */
+  sectionLabel: string;
+  /** Heading level of the section (2 = top-level section); Markdown headings go below it. */
+  headingLevel: number;
+  /** Keyed `fig:<id>` / `tab:<id>`. */
+  refs: ReadonlyMap<string, RefTarget>;
+  /** Keyed by KPI id; evaluated by the caller (see liveValueIds). */
+  values: ReadonlyMap<string, LiveValue>;
+}
+
+export interface RenderedNarrative {
+  html: SafeHtml;
+  problems: Problem[];
+  /** The live values used, with the text shown (stored with a publication). */
+  liveValues: { kpiId: string; filter: string | null; value: number; text: string }[];
+}
+
+const EXPRESSION = /\{\{([\s\S]*?)\}\}/g;
+/** A live value or a cross-reference, matched in one pass so line numbers refer to the author's text. */
+const TOKEN = /\{\{([\s\S]*?)\}\}|\[@([^\]\s]*)\]/g;
+const LIVE_VALUE = /^\s*kpi\.([A-Za-z0-9_.-]+?)\s*(?:\|\s*([a-z]+)\s*)?$/;
+const REF_BODY = /^(fig|tab):([a-z0-9][a-z0-9_.-]*)$/;
+const FILTERS = ['abs', 'number'] as const;
+
+/** KPI ids a narrative's live values name, so the caller evaluates only those. */
+export function liveValueIds(markdown: string): string[] {
+  const ids = new Set<string>();
+  for (const m of markdown.matchAll(EXPRESSION)) {
+    const live = LIVE_VALUE.exec(m[1] ?? '');
+    if (live?.[1]) ids.add(live[1]);
+  }
+  return [...ids];
+}
+
+function lineOf(text: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function formatLive(v: LiveValue & { value: number }, filter: string | null): string {
+  const value = filter === 'abs' ? Math.abs(v.value) : v.value;
+  return filter === 'number' ? formatNumber(value, v.decimals) : formatKpiValue(value, v.unit, v.decimals);
+}
+
+const marked = new Marked({
+  gfm: true,
+  breaks: false,
+  renderer: {
+    // Raw HTML is never passed through: it is shown as the text the author typed.
+    html: (token: Tokens.HTML | Tokens.Tag) =>
+      'block' in token && token.block ? `<p>${escapeHtml(token.text)}</p>` : escapeHtml(token.text),
+    image: ({ text }: Tokens.Image) => escapeHtml(text),
+  },
+});
+
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'br',
+    'strong',
+    'em',
+    'del',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'blockquote',
+    'code',
+    'pre',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'hr',
+    'sup',
+    'sub',
+  ],
+  allowedAttributes: { a: ['href', 'title'], th: ['align'], td: ['align'], ol: ['start'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesAppliedToAttributes: ['href'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+};
+
+/** Markdown headings start one level below the section's own heading. */
+function shiftHeadings(htmlText: string, headingLevel: number): string {
+  return htmlText.replace(/<(\/?)h([1-6])>/g, (_, slash: string, d: string) => `<${slash}h${Math.min(6, headingLevel + Number(d))}>`);
+}
+
+/** Markdown text with live values and references substituted, plus the problems found. */
+function substitute(markdown: string, ctx: NarrativeContext): { text: string; problems: Problem[]; live: RenderedNarrative['liveValues'] } {
+  const problems: Problem[] = [];
+  const live: RenderedNarrative['liveValues'] = [];
+  const where = `Seksjon «${ctx.sectionLabel}» (${ctx.sectionId})`;
+  const fail = (index: number, message: string, messageEn: string) =>
+    problems.push({
+      file: `tekst:${ctx.sectionId}`,
+      line: lineOf(markdown, index),
+      message: `${where}: ${message}`,
+      messageEn: `Section ${ctx.sectionId}: ${messageEn}`,
+      severity: 'error',
+    });
+
+  const liveValue = (whole: string, body: string, index: number): string => {
+    const m = LIVE_VALUE.exec(body);
+    if (!m?.[1]) {
+      fail(index, `ukjent uttrykk ${whole}; bruk {{ kpi.<id> }}`, `unknown expression ${whole}; use {{ kpi.<id> }}`);
+      return whole;
+    }
+    const [, id, filter] = m;
+    if (filter !== undefined && !(FILTERS as readonly string[]).includes(filter)) {
+      fail(index, `ukjent filter «${filter}» i ${whole} (bruk abs eller number)`, `unknown filter "${filter}" in ${whole}`);
+      return whole;
+    }
+    const v = ctx.values.get(id);
+    if (!v) {
+      fail(index, `nøkkeltallet kpi.${id} i ${whole} finnes ikke`, `unknown live value kpi.${id} in ${whole}`);
+      return whole;
+    }
+    if (v.value === null) {
+      fail(index, `nøkkeltallet kpi.${id} i ${whole} kan ikke beregnes (ingen data)`, `live value kpi.${id} cannot be computed (no data)`);
+      return whole;
+    }
+    const shown = formatLive({ ...v, value: v.value }, filter ?? null);
+    live.push({ kpiId: id, filter: filter ?? null, value: v.value, text: shown });
+    return shown;
+  };
+  const reference = (whole: string, body: string, index: number): string => {
+    const m = REF_BODY.exec(body);
+    if (!m) {
+      fail(index, `ugyldig kryssreferanse ${whole}; bruk [@fig:<id>] eller [@tab:<id>]`, `malformed cross-reference ${whole}`);
+      return whole;
+    }
+    const target = ctx.refs.get(body);
+    if (!target) {
+      const what = m[1] === 'fig' ? 'figur' : 'tabell';
+      fail(index, `kryssreferansen ${whole} peker ikke på noen ${what} i rapporten`, `broken cross-reference ${whole}`);
+      return whole;
+    }
+    return `[${target.label}](#${target.anchor} "${target.label}")`;
+  };
+  const text = markdown.replace(TOKEN, (whole: string, expr: string | undefined, ref: string | undefined, index: number) =>
+    expr !== undefined ? liveValue(whole, expr, index) : reference(whole, ref ?? '', index),
+  );
+  return { text, problems, live };
+}
+
+export function renderNarrative(markdown: string, ctx: NarrativeContext): RenderedNarrative {
+  const { text, problems, live } = substitute(markdown, ctx);
+  const unsafe = marked.parse(text, { async: false });
+  const safe = sanitizeHtml(shiftHeadings(unsafe, ctx.headingLevel), SANITIZE)
+    .replace(/<a href="#((?:fig|tab)-[^"]*)"/g, '<a class="xref" href="#$1"')
+    .trim();
+  return { html: raw(safe), problems, liveValues: live };
+}

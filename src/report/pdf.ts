@@ -1,0 +1,102 @@
+/**
+ * HTML → PDF in headless Debian Chromium (playwright-core). The contents page needs the page of
+ * every heading, which only the printed layout knows: print once, read where each link target
+ * landed (Chromium writes a named destination per target; poppler's `pdfinfo -dests` lists them),
+ * print again with the numbers. Numbers fit in a fixed-width cell, so the layout does not move;
+ * a third pass runs only if it did.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { type Browser, chromium } from 'playwright-core';
+import { AppError } from '../shared/errors.ts';
+
+const run = promisify(execFile);
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  try {
+    return await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  } catch (err) {
+    throw new AppError(
+      'CONFIG',
+      `Kan ikke starte Chromium (${executablePath}) for PDF (Cannot start Chromium; set CHROMIUM_PATH): ${(err as Error).message}`,
+      {
+        cause: err,
+      },
+    );
+  }
+}
+
+/** Page (1-based) of each named destination in a PDF, via `pdfinfo -dests`. */
+export async function namedDestinations(pdf: Uint8Array): Promise<Map<string, number>> {
+  const dir = await mkdtemp(join(tmpdir(), 'styrerom-pdf-'));
+  try {
+    const file = join(dir, 'pass.pdf');
+    await writeFile(file, pdf);
+    let stdout: string;
+    try {
+      ({ stdout } = await run('pdfinfo', ['-dests', file], { maxBuffer: 16 * 1024 * 1024 }));
+    } catch (err) {
+      throw new AppError('CONFIG', `Kan ikke lese sidetall med pdfinfo (poppler-utils) (pdfinfo failed): ${(err as Error).message}`, {
+        cause: err,
+      });
+    }
+    const out = new Map<string, number>();
+    for (const line of stdout.split('\n')) {
+      const m = /^\s*(\d+)\s+\[.*\]\s+"(.*)"\s*$/.exec(line);
+      if (m?.[1] && m[2] !== undefined && !out.has(m[2])) out.set(m[2], Number(m[1]));
+    }
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
+
+export interface PdfOptions {
+  chromiumPath: string;
+  /** The document's HTML, given the page of each anchor (undefined in the first pass). */
+  html(pages: ReadonlyMap<string, number> | undefined): string;
+  /** A browser to reuse (the caller closes it); otherwise one is launched for this call. */
+  browser?: Browser;
+}
+
+export async function renderPdf(o: PdfOptions): Promise<{ pdf: Buffer; pages: Map<string, number> }> {
+  const browser = o.browser ?? (await launchChromium(o.chromiumPath));
+  try {
+    const page = await browser.newPage();
+    const print = async (pages: ReadonlyMap<string, number> | undefined) => {
+      await page.setContent(o.html(pages), { waitUntil: 'load' });
+      return page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+    };
+    let pages = await namedDestinations(await print(undefined));
+    for (let pass = 0; pass < 2; pass++) {
+      const pdf = await print(pages);
+      const landed = await namedDestinations(pdf);
+      if (samePages(pages, landed)) return { pdf, pages };
+      pages = landed;
+    }
+    throw new AppError(
+      'REPORT_BUILD',
+      'Sidetallene i innholdsfortegnelsen stabiliserte seg ikke (Table of contents page numbers did not settle)',
+    );
+  } finally {
+    if (!o.browser) await browser.close();
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * ReportModel → HTML. One renderer for three uses: the standalone self-contained report.html
+ * (cover, contents, sections; provenance on demand), the PDF's HTML (the same plus page numbers in
+ * the contents and a provenance appendix instead of <details>), and the article the web app shows
+ * inside its shell.
+ */
+import { formatDate } from '../shared/format.ts';
+import { localDateOf } from '../shared/period.ts';
+import { html, raw, type SafeHtml } from '../web/html.ts';
+import { allSections, type ReportModel, type ReportSection, STATUS_LABELS, sectionLabel } from './model.ts';
+import { type BlockRenderOptions, formatInstant, renderBlock } from './render-blocks.ts';
+import { pageCss, REPORT_CSS } from './report.css.ts';
+
+export type RenderMode = 'html' | 'pdf' | 'web';
+
+export interface RenderOptions {
+  mode: RenderMode;
+  /** PDF second pass: the page of each anchor, printed in the contents. */
+  pages?: ReadonlyMap<string, number>;
+  /** Where data files are linked from; default `data/<id>.<ext>` next to report.html. */
+  dataHref?: BlockRenderOptions['dataHref'];
+}
+
+export const APPENDIX_ANCHOR = 'sec-vedlegg-datagrunnlag';
+
+function cover(m: ReportModel): SafeHtml {
+  const published = m.status === 'published';
+  return html`<section class="sr-cover" aria-label="Forside">
+<div class="sr-cover-band">
+<p class="sr-cover-org">${m.organisation}</p>
+<h1>${m.title}</h1>
+<p class="sr-cover-sub">Rapport til styret</p>
+</div>
+<dl class="sr-cover-meta">
+<dt>Dato</dt><dd>${formatDate(localDateOf(Date.parse(m.compiledAt)))}</dd>
+<dt>Status</dt><dd>${STATUS_LABELS[m.status]}, versjon ${m.version}</dd>
+</dl>
+<p class="sr-stamp${published ? ' sr-stamp--published' : ''}" aria-hidden="true">${published ? 'PUBLISERT' : 'UTKAST'}</p>
+</section>`;
+}
+
+function tocEntry(anchor: string, num: string, title: string, pages: ReadonlyMap<string, number> | undefined, pdf: boolean): SafeHtml {
+  const page = pdf ? html`<span class="sr-toc-lead"></span><span class="sr-toc-page">${pages?.get(anchor) ?? ''}</span>` : '';
+  return html`<a href="#${anchor}"><span class="sr-toc-n">${num}</span><span class="sr-toc-t">${title}</span>${page}</a>`;
+}
+
+function tocSections(sections: readonly ReportSection[], o: RenderOptions): SafeHtml {
+  const pdf = o.mode === 'pdf';
+  return html`<ol>${sections.map(
+    (s) =>
+      html`<li class="sr-toc-${s.depth}">${tocEntry(s.anchor, s.number, s.title, o.pages, pdf)}${
+        s.sections.length > 0 ? tocSections(s.sections, o) : ''
+      }</li>`,
+  )}</ol>`;
+}
+
+function toc(m: ReportModel, o: RenderOptions): SafeHtml {
+  const pdf = o.mode === 'pdf';
+  const list = (items: readonly { anchor: string; label: string; block: { caption: string } }[], title: string) =>
+    items.length === 0
+      ? ''
+      : html`<h3>${title}</h3><ol class="sr-toc-fig">${items.map((i) => html`<li>${tocEntry(i.anchor, '', `${i.label}: ${i.block.caption}`, o.pages, pdf)}</li>`)}</ol>`;
+  return html`<nav class="sr-toc" aria-labelledby="sr-toc-title">
+<h2 id="sr-toc-title">Innhold</h2>
+${tocSections(m.sections, o)}
+${pdf ? html`<ol><li class="sr-toc-1">${tocEntry(APPENDIX_ANCHOR, 'V', 'Vedlegg: Datagrunnlag og regler', o.pages, pdf)}</li></ol>` : ''}
+${list(m.figures, 'Figurer')}
+${list(m.tables, 'Tabeller')}
+</nav>`;
+}
+
+function heading(s: ReportSection): SafeHtml {
+  const inner = html`<span class="sr-num">${s.number}</span> ${s.title}`;
+  switch (s.headingLevel) {
+    case 2:
+      return html`<h2 id="${s.anchor}">${inner}</h2>`;
+    case 3:
+      return html`<h3 id="${s.anchor}">${inner}</h3>`;
+    case 4:
+      return html`<h4 id="${s.anchor}">${inner}</h4>`;
+    default:
+      return html`<h5 id="${s.anchor}">${inner}</h5>`;
+  }
+}
+
+function section(s: ReportSection, o: BlockRenderOptions): SafeHtml {
+  const narrative = s.narrative ? html`<div class="sr-narrative">${s.narrative.html}</div>` : '';
+  const blocks = s.blocks.map((b) => html`${renderBlock(b, o)}\n`);
+  return html`<section class="sr-section sr-section--${s.depth}" aria-labelledby="${s.anchor}">
+${heading(s)}
+${s.narrativePosition === 'after' ? html`${blocks}${narrative}` : html`${narrative}${blocks}`}
+${s.sections.map((c) => section(c, o))}
+</section>
+`;
+}
+
+function appendix(m: ReportModel): SafeHtml {
+  const ordered = allSections(m.sections).flatMap((s) => s.blocks.filter((b) => b.kind === 'figure' || b.kind === 'table'));
+  const live = collectLiveValues(m);
+  return html`<section class="sr-appendix" aria-labelledby="${APPENDIX_ANCHOR}">
+<h2 id="${APPENDIX_ANCHOR}">Vedlegg: Datagrunnlag og regler</h2>
+<p>Tallene i rapporten er beregnet ${formatInstant(m.compiledAt)} fra importerte kildedata. For hver figur og tabell vises filene
+som ble lest (med SHA-256-kontrollsum og importtidspunkt) og reglene som ble brukt.</p>
+${ordered.map(
+  (p) => html`<h3>${p.label}: ${p.block.caption}</h3>
+${
+  p.imports.length === 0
+    ? html`<p>Ingen registrerte importer.</p>`
+    : html`<ul>${p.imports.map(
+        (i) =>
+          html`<li><span class="sr-file">${i.fileName}</span> (${i.kind}), importert ${formatInstant(i.importedAt)}<br><code class="sr-hash">SHA-256 ${i.sha256}</code></li>`,
+      )}</ul>`
+}
+${p.block.provenance.rules.length > 0 ? html`<ul class="sr-rules">${p.block.provenance.rules.map((r) => html`<li>${r}</li>`)}</ul>` : ''}`,
+)}
+${live.length > 0 ? html`<h3>Nøkkeltall i teksten</h3><ul>${live.map((l) => html`<li><code>kpi.${l.kpiId}</code> = ${l.text} (seksjon ${l.section})</li>`)}</ul>` : ''}
+</section>`;
+}
+
+function collectLiveValues(m: ReportModel): { kpiId: string; text: string; section: string }[] {
+  const out: { kpiId: string; text: string; section: string }[] = [];
+  const walk = (ss: readonly ReportSection[]) => {
+    for (const s of ss) {
+      for (const l of s.narrative?.liveValues ?? []) out.push({ kpiId: l.kpiId, text: l.text, section: sectionLabel(s) });
+      walk(s.sections);
+    }
+  };
+  walk(m.sections);
+  return out;
+}
+
+/** The <article> with everything; the web page embeds it, the documents wrap it. */
+export function reportArticle(m: ReportModel, o: RenderOptions): SafeHtml {
+  const blockOptions: BlockRenderOptions = {
+    details: o.mode !== 'pdf',
+    dataHref: o.dataHref ?? ((id, ext) => `data/${id}.${ext}`),
+  };
+  return html`<article class="sr-report" data-period="${m.period}" data-status="${m.status}" data-version="${m.version}">
+${o.mode === 'web' ? '' : cover(m)}
+${toc(m, o)}
+${m.sections.map((s) => section(s, blockOptions))}
+${o.mode === 'pdf' ? appendix(m) : ''}
+</article>`;
+}
+
+/** A complete, self-contained HTML document (inline CSS and SVG, no external resources). */
+export function reportDocument(m: ReportModel, o: RenderOptions): string {
+  const css = REPORT_CSS + pageCss({ title: m.title, organisation: m.organisation, draft: m.status !== 'published' });
+  return html`<!doctype html>
+<html lang="nb">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${m.title} – ${m.organisation}</title>
+<meta name="generator" content="Styrerom">
+<style>${raw(css)}</style>
+</head>
+<body>
+${reportArticle(m, o)}
+</body>
+</html>
+`.value;
+}
