@@ -87,6 +87,8 @@ export interface InvestmentOverview {
   asOf: IsoDate;
   /** All budget years together. */
   invoicedThisYear: Ore;
+  /** The budget years shown, summed. */
+  total: InvestmentFigures;
   /** Budget years up to the report year that still matter: money remains or was invoiced this year. */
   budgetYears: BudgetYearInvestment[];
 }
@@ -185,5 +187,6 @@ export function investmentOverview(data: InvestmentData, period: YearMonth): Inv
     })
     .filter((b) => b.budgetYear === year || b.remaining !== 0 || b.invoicedThisYear !== 0)
     .sort((a, b) => b.budgetYear - a.budgetYear);
-  return { period, year, asOf, invoicedThisYear: sumOre(budgetYears.map((b) => b.invoicedThisYear)), budgetYears };
+  const total = sumFigures(budgetYears);
+  return { period, year, asOf, invoicedThisYear: total.invoicedThisYear, total, budgetYears };
 }
