@@ -1,5 +1,7 @@
 /** Every domain of the product, in report order. Add a domain here and it appears everywhere. */
 import type { DomainModule } from './module.ts';
+import { riskModule } from './risk/risk.module.ts';
 import { workforceAml } from './workforce/aml.module.ts';
+import { sickLeave } from './workforce/sick-leave.module.ts';
 
-export const domains: readonly DomainModule[] = [workforceAml];
+export const domains: readonly DomainModule[] = [riskModule, workforceAml, sickLeave];

@@ -1,0 +1,135 @@
+/**
+ * Sick leave in the monthly report: KPI lines (`sick-leave-kpis`), the short/long split
+ * (`sick-leave-split`) and the 12-month trend (`sick-leave-trend`). Whole organisation only: the
+ * board report never shows units or persons.
+ */
+import { formatKpiTarget } from '../kpi/kpi.ts';
+import type { FigureBlock, KpiLinesBlock, Provenance, ReportBlockContext, ReportBlockProvider, TableBlock } from '../report/blocks.ts';
+import { formatMonth, formatMonthCapitalised, formatPercent } from '../shared/format.ts';
+import { renderChart } from '../web/charts.ts';
+import { firstReportedLabel, type SickLeaveFigures, type SickLeaveOverview, sickLeaveOverview } from './sick-leave.section.ts';
+import type { BandRule } from './sick-leave.ts';
+import type { SickLeaveSettings } from './sick-leave-settings.ts';
+
+const pct = (v: number | null) => (v === null ? '–' : formatPercent(v, 2));
+
+/** Row labels as the seed report writes them, following the band rule in use. */
+export function bandLabels(rule: BandRule): { short: string; long: string } {
+  return rule === 'whole-case'
+    ? { short: 'Korttidssykefravær (<= 16 dager)', long: 'Langtidssykefravær (> 16 dager)' }
+    : { short: 'Korttidssykefravær (dag 1–16)', long: 'Langtidssykefravær (dag 17 og senere)' };
+}
+
+/** "Mai" */
+export function monthLabel(period: string): string {
+  return formatMonthCapitalised(period).replace(/ \d{4}$/, '');
+}
+
+function provenance(o: SickLeaveOverview): Provenance {
+  return { importKinds: ['employees', 'absences'], rules: [o.definition] };
+}
+
+export function kpiLinesBlock(o: SickLeaveOverview): KpiLinesBlock {
+  return {
+    kind: 'kpis',
+    id: 'sick-leave-kpis',
+    title: 'Sykefravær',
+    items: [
+      { label: monthLabel(o.period), text: pct(o.month.totalPct), status: o.indicator.monthStatus },
+      { label: 'Totalt sykefravær hittil i år', text: pct(o.ytd.totalPct), status: o.indicator.ytdStatus },
+      { label: 'Indikator', text: formatKpiTarget(o.indicator.target, 'percent'), status: 'none' },
+    ],
+  };
+}
+
+function splitRows(f: SickLeaveFigures, rule: BandRule): { label: string; value: number | null }[] {
+  const labels = bandLabels(rule);
+  return [
+    { label: labels.short, value: f.shortPct },
+    { label: labels.long, value: f.longPct },
+    { label: 'Totalt', value: f.totalPct },
+  ];
+}
+
+export function restatementNote(first: SickLeaveOverview['firstReported'], rule: BandRule): string | undefined {
+  if (!first) return undefined;
+  const labels = bandLabels(rule);
+  return (
+    `Først rapportert (${firstReportedLabel(first.knownAt)}): ${labels.short.toLowerCase()} ${pct(first.shortPct)}, ` +
+    `${labels.long.toLowerCase()} ${pct(first.longPct)}, totalt ${pct(first.totalPct)}. Tallene over er korrigert ` +
+    'med fravær registrert senere (et tilfelle kan gå fra korttid til langtid når det forlenges).'
+  );
+}
+
+export function splitTable(o: SickLeaveOverview): TableBlock {
+  const block: TableBlock = {
+    kind: 'table',
+    id: 'sick-leave-split',
+    caption: `Sykefravær ${formatMonth(o.period)}, korttid og langtid`,
+    columns: [{ label: 'Fravær' }, { label: monthLabel(o.period), align: 'right' }],
+    rows: splitRows(o.month, o.bandRule).map((r, i) => ({
+      cells: [
+        { value: r.label, text: r.label },
+        { value: r.value, text: pct(r.value) },
+      ],
+      ...(i === 2 ? { total: true } : {}),
+    })),
+    provenance: provenance(o),
+  };
+  const note = restatementNote(o.firstReported, o.bandRule);
+  if (note) block.note = note;
+  return block;
+}
+
+export function trendChart(o: SickLeaveOverview, size: { width?: number; height?: number } = {}): string {
+  const labels = bandLabels(o.bandRule);
+  return renderChart({
+    kind: 'bar',
+    title: `Sykefravær siste 12 måneder til og med ${formatMonth(o.period)}`,
+    categories: o.trend.map((t) => t.period),
+    series: [
+      { name: labels.short, values: o.trend.map((t) => t.shortPct), stack: 'fravær' },
+      { name: labels.long, values: o.trend.map((t) => t.longPct), stack: 'fravær' },
+    ],
+    target: { value: o.indicator.target.value, label: `Indikator ${formatKpiTarget(o.indicator.target, 'percent')}` },
+    unit: '%',
+    decimals: 1,
+    yMin: 0,
+    ...size,
+  });
+}
+
+export function trendFigure(o: SickLeaveOverview): FigureBlock {
+  const restated = o.trend.filter((t) => t.firstReported !== null);
+  const block: FigureBlock = {
+    kind: 'figure',
+    id: 'sick-leave-trend',
+    caption: `Sykefravær per måned, siste 12 måneder (korttid og langtid, prosent av avtalte dagsverk)`,
+    svg: trendChart(o),
+    data: {
+      columns: ['Måned', 'Korttid %', 'Langtid %', 'Totalt %', 'Først rapportert totalt %'],
+      rows: o.trend.map((t) => [t.period, t.shortPct, t.longPct, t.totalPct, t.firstReported?.totalPct ?? null]),
+    },
+    provenance: provenance(o),
+  };
+  if (restated.length > 0) {
+    block.note = `Korrigert etter første rapportering: ${restated
+      .map((t) => `${formatMonth(t.period)} (først ${pct(t.firstReported?.totalPct ?? null)}, nå ${pct(t.totalPct)})`)
+      .join('; ')}.`;
+  }
+  return block;
+}
+
+/** The report's block providers; each computes the overview as known at the report's compile time. */
+export function sickLeaveReportBlocks(settings?: SickLeaveSettings): ReportBlockProvider[] {
+  const overview = (ctx: ReportBlockContext) =>
+    sickLeaveOverview(ctx.db, { period: ctx.period, knownAt: ctx.compiledAt, ...(settings ? { settings } : {}) });
+  const provider = (id: string, build: (o: SickLeaveOverview) => TableBlock | FigureBlock | KpiLinesBlock): ReportBlockProvider => ({
+    id,
+    async build(ctx) {
+      const o = await overview(ctx);
+      return o.hasData ? [build(o)] : [];
+    },
+  });
+  return [provider('sick-leave-kpis', kpiLinesBlock), provider('sick-leave-split', splitTable), provider('sick-leave-trend', trendFigure)];
+}
