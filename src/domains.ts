@@ -1,7 +1,6 @@
 /** Every domain of the product, in report order. Add a domain here and it appears everywhere. */
 import type { DomainModule } from './module.ts';
-import { riskModule } from './risk/risk.module.ts';
 import { workforceAml } from './workforce/aml.module.ts';
 import { sickLeave } from './workforce/sick-leave.module.ts';
 
-export const domains: readonly DomainModule[] = [riskModule, workforceAml, sickLeave];
+export const domains: readonly DomainModule[] = [workforceAml, sickLeave];
