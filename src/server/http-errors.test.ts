@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../shared/errors.ts';
+import { errorBody, HTTP_STATUS, httpStatusOf, toAppError } from './http-errors.ts';
+
+describe('HTTP_STATUS', () => {
+  it('is the documented table', () => {
+    expect(HTTP_STATUS).toEqual({
+      VALIDATION: 400,
+      USAGE: 400,
+      UNAUTHENTICATED: 401,
+      FORBIDDEN: 403,
+      NOT_FOUND: 404,
+      CONFLICT: 409,
+      DUPLICATE_IMPORT: 409,
+      IMPORT_FAILED: 422,
+      FILE_UNREADABLE: 422,
+      REPORT_BUILD: 422,
+      CONFIG: 500,
+      DATABASE: 500,
+      INTERNAL: 500,
+    });
+  });
+});
+
+describe('toAppError(err)', () => {
+  it('keeps AppErrors as they are', () => {
+    const e = new AppError('FORBIDDEN', 'Nei');
+    expect(toAppError(e)).toBe(e);
+  });
+
+  it('turns a Fastify validation error into VALIDATION with one problem per field', () => {
+    const err = Object.assign(new Error('bad'), {
+      validation: [{ instancePath: '/period', message: 'must match pattern', params: {} }],
+      validationContext: 'querystring',
+    });
+    const app = toAppError(err);
+    expect(app.code).toBe('VALIDATION');
+    expect(app.problems[0]).toMatchObject({ column: 'querystring/period', severity: 'error' });
+  });
+
+  it('keeps a Fastify client status (415) but hides unexpected errors as INTERNAL 500', () => {
+    const unsupported = toAppError(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 }));
+    expect(httpStatusOf(unsupported)).toBe(415);
+    expect(errorBody(unsupported).error).not.toHaveProperty('details');
+    const internal = toAppError(new TypeError('x is undefined'));
+    expect(internal.code).toBe('INTERNAL');
+    expect(httpStatusOf(internal)).toBe(500);
+    expect(internal.message).not.toContain('x is undefined');
+  });
+});
