@@ -2,10 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { describeEachDialect } from '../../test/support/databases.ts';
+import { describeEachDialect, freshDatabase } from '../../test/support/databases.ts';
 import { importOrThrow, sourceFromPath } from '../imports/imports.ts';
 import { evaluateKpis } from '../kpi/kpi.ts';
 import type { DemoContext } from '../module.ts';
+import { ytdMonths } from '../shared/period.ts';
 import type { Db } from '../storage/db.ts';
 import { employeesImporter } from './employees.import.ts';
 import { absencesCsv, planDemoAbsences, runSickLeaveDemo } from './sick-leave.demo.ts';
@@ -13,7 +14,7 @@ import { absencesImporter } from './sick-leave.import.ts';
 import { sickLeaveKpis } from './sick-leave.module.ts';
 import { sickLeaveOverview } from './sick-leave.section.ts';
 import { staffCsv, syntheticStaff } from './sick-leave.testing.ts';
-import { buildCases } from './sick-leave.ts';
+import { buildCases, computeSickLeave, ratesOf, totalsOf } from './sick-leave.ts';
 
 const PERIOD = '2025-05';
 const staff = syntheticStaff(90);
@@ -95,4 +96,22 @@ it('planDemoAbsences is deterministic and uses every kind of record', () => {
   expect(cases.some((c) => c.band === 'long' && c.from.startsWith(PERIOD) && c.to > '2025-05-31')).toBe(true);
   // Self-certified records are registered on their first day (local morning = same UTC date).
   expect(a.filter((r) => r.type === 'self').every((r) => r.registeredAt.slice(0, 10) === r.from)).toBe(true);
+});
+
+it.each([25, 102, 250])('planDemoAbsences hits the targets for a staff of %i', (n) => {
+  const employees = syntheticStaff(n);
+  const result = computeSickLeave({ employees, absences: planDemoAbsences(employees, PERIOD), months: ytdMonths(PERIOD) });
+  const month = ratesOf(totalsOf(result, { months: [PERIOD] }));
+  const round = (v: number | null) => Math.round((v ?? Number.NaN) * 100) / 100;
+  expect([round(month.shortPct), round(month.longPct), round(month.totalPct), round(ratesOf(totalsOf(result)).totalPct)]).toEqual([
+    1.34, 0.1, 1.44, 2.6,
+  ]);
+});
+
+it('skips with a message when there are no employees', async () => {
+  const open = await freshDatabase('sqlite');
+  const lines: string[] = [];
+  await runSickLeaveDemo({ ...demoContext(open.db, tmpdir()), log: (t) => lines.push(t) });
+  expect(lines.join()).toContain('ingen ansatte');
+  await open.close();
 });
