@@ -211,7 +211,11 @@ describeEachDialect('capital imports: stored and read back', (ctx) => {
     expect(may.byType[0]?.buckets.days61to90).toBe(40_000);
     const april = await getReceivablesAgeing(ctx.db, { period: '2025-04' });
     expect([april.listDate, april.total.total, april.total.buckets.days1to30]).toEqual(['2025-04-30', 100_000, 100_000]);
-    expect((await findReceivablesList(ctx.db, { asOf: '2025-01-31' }))?.listDate).toBe('2025-04-30');
+    expect(await findReceivablesList(ctx.db, { asOf: '2025-01-31' })).toBeNull();
+    // A list dated a few days into the next month is nearer than last month's list.
+    await load(ctx.db, receivablesImporter, `${header}\nHF A;helseforetak;1;2025-03-01;2025-03-31;1000;300;2025-07-04\n`);
+    expect((await findReceivablesList(ctx.db, { asOf: '2025-06-30' }))?.listDate).toBe('2025-07-04');
+    expect((await findReceivablesList(ctx.db, { asOf: '2025-05-31' }))?.listDate).toBe('2025-05-31');
   });
 
   it('receivables without as_of take the import date (Europe/Oslo) as the list date', async () => {
@@ -221,7 +225,7 @@ describeEachDialect('capital imports: stored and read back', (ctx) => {
       'customer;customer_type;invoice_no;invoice_date;due_date;amount;outstanding\nX;annen;9;2025-06-01;2025-06-30;5;5\n',
     );
     expect(r.status).toBe('succeeded');
-    expect((await findReceivablesList(ctx.db, { asOf: '2025-06-30' }))?.listDate).toBe('2025-06-03');
+    expect((await findReceivablesList(ctx.db, { asOf: '2025-06-03' }))?.listDate).toBe('2025-06-03');
   });
 });
 

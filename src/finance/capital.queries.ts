@@ -1,10 +1,11 @@
 /** Reading the capital tables into the pure models of capital*.ts, and the overviews per period. */
 import type { Ore } from '../shared/money.ts';
-import { type IsoDate, lastDayOfMonth, type YearMonth } from '../shared/period.ts';
+import { addDays, daysBetween, type IsoDate, lastDayOfMonth, monthOf, type YearMonth } from '../shared/period.ts';
 import type { Db } from '../storage/db.ts';
 import { type LiquidityOverview, type LoanDisbursement, type LoanFacility, liquidityOverview } from './capital.ts';
 import { type InvestmentData, type InvestmentOverview, investmentOverview } from './capital-investments.ts';
 import { type ReceivableItem, type ReceivablesAgeing, receivablesAgeing } from './capital-receivables.ts';
+import { bankBalanceAt, hasLedgerDataFor } from './ledger.queries.ts';
 
 export async function findInvestmentData(db: Db): Promise<InvestmentData> {
   const [budgets, uses, milestones, invoices] = await Promise.all([
@@ -55,6 +56,10 @@ export async function getInvestmentOverview(db: Db, options: { period: YearMonth
 /** The ledger's bank balance at the end of a date, or null when the ledger has nothing for it. */
 export type BankBalanceSource = (db: Db, options: { date: IsoDate }) => Promise<Ore | null>;
 
+/** Bank accounts 1900–1999 from the imported ledger; null when no ledger file covers the month. */
+export const ledgerBankBalance: BankBalanceSource = async (db, { date }) =>
+  (await hasLedgerDataFor(db, { month: monthOf(date) })) ? bankBalanceAt(db, { date }) : null;
+
 export async function findLoans(db: Db): Promise<{ facilities: LoanFacility[]; disbursements: LoanDisbursement[] }> {
   const [facilities, disbursements] = await Promise.all([
     db.selectFrom('finance_loan_facilities').select(['facility', 'requested_ore', 'purpose']).execute(),
@@ -87,9 +92,13 @@ export async function getLiquidityOverview(
   });
 }
 
+/** How far after period end a receivables list may be dated and still stand in for it. */
+const LATER_LIST_DAYS = 31;
+
 /**
- * The receivables list for a period end: the newest list dated on or before it, else (when only
- * later lists exist) the earliest list after it. Null when no list was imported.
+ * The receivables list for a period end: the list dated nearest to it, either on or before it (the
+ * newest such list) or up to 31 days after it (a list extracted a few days into the next month);
+ * on a tie the earlier one. Null when there is none.
  */
 export async function findReceivablesList(
   db: Db,
@@ -102,15 +111,15 @@ export async function findReceivablesList(
     .orderBy('as_of', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const chosen =
-    before ??
-    (await db
-      .selectFrom('finance_receivables')
-      .select('as_of')
-      .where('as_of', '>', options.asOf)
-      .orderBy('as_of')
-      .limit(1)
-      .executeTakeFirst());
+  const after = await db
+    .selectFrom('finance_receivables')
+    .select('as_of')
+    .where('as_of', '>', options.asOf)
+    .where('as_of', '<=', addDays(options.asOf, LATER_LIST_DAYS))
+    .orderBy('as_of')
+    .limit(1)
+    .executeTakeFirst();
+  const chosen = !after || (before && daysBetween(before.as_of, options.asOf) <= daysBetween(options.asOf, after.as_of)) ? before : after;
   if (!chosen) return null;
   const rows = await db
     .selectFrom('finance_receivables')

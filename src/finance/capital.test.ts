@@ -26,6 +26,12 @@ describe('liquidityOverview(input)', () => {
     ],
   };
 
+  it('shows a facility only in the years it is disbursed in (or when nothing is disbursed yet)', () => {
+    expect(liquidityOverview({ ...input, period: '2024-12' }).loans).toEqual([]);
+    expect(liquidityOverview({ ...input, period: '2025-01' }).loans).toHaveLength(1);
+    expect(liquidityOverview({ ...input, period: '2024-12', disbursements: [] }).loans).toHaveLength(1);
+  });
+
   it('takes the forecast entered for the period itself', () => {
     const o = liquidityOverview(input);
     expect([o.asOf, o.bankBalance, o.yearEndForecast, o.nextYearQ1Investments]).toEqual(['2025-05-31', 12_345_00, 66_00, 20_00]);

@@ -66,6 +66,10 @@ export function loanStatus(facility: LoanFacility, disbursements: LoanDisburseme
   return { ...facility, disbursed, planned, unallocated: facility.requested - disbursed - planned, disbursements: own };
 }
 
+/**
+ * Liquidity at the end of `period`. A loan facility belongs to the years it is disbursed in: it is
+ * shown when it has a disbursement in the period's year (or none at all yet).
+ */
 export function liquidityOverview(input: {
   period: YearMonth;
   bankBalance: Ore | null;
@@ -83,6 +87,7 @@ export function liquidityOverview(input: {
     nextYearQ1Investments: forecast?.nextYearQ1Investments ?? null,
     loans: [...input.facilities]
       .sort((a, b) => a.facility.localeCompare(b.facility, 'nb'))
-      .map((f) => loanStatus(f, input.disbursements, asOf)),
+      .map((f) => loanStatus(f, input.disbursements, asOf))
+      .filter((l) => l.disbursements.length === 0 || l.disbursements.some((d) => d.date.slice(0, 4) === asOf.slice(0, 4))),
   };
 }

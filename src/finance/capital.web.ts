@@ -1,0 +1,107 @@
+/**
+ * "Investeringer og likviditet" (/okonomi/kapital): investments per budget year, liquidity and
+ * loans, receivables ageing; every table downloadable as CSV and XLSX
+ * (/okonomi/kapital/<table id>.csv|xlsx?period=…), the same tables the report prints.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../module.ts';
+import type { TableBlock } from '../report/blocks.ts';
+import { AppError } from '../shared/errors.ts';
+import { formatDate, formatMnok } from '../shared/format.ts';
+import type { YearMonth } from '../shared/period.ts';
+import { html, type SafeHtml } from '../web/html.ts';
+import { page } from '../web/layout.ts';
+import { resolvePeriod } from '../web/period-param.ts';
+import { type ExportFormat, exportFileName, exportTable, tableWithExports } from '../web/table-export.ts';
+import type { BankBalanceSource } from './capital.queries.ts';
+import {
+  CAPITAL_BLOCKS,
+  type CapitalView,
+  capitalView,
+  investmentsBlock,
+  isCapitalBlockId,
+  liquidityBlock,
+  receivablesBlock,
+} from './capital.report.ts';
+
+export const CAPITAL_PATH = '/okonomi/kapital';
+
+/** "2023", "2023 og 2024", "2022, 2023 og 2024" */
+function listYears(years: number[]): string {
+  const sorted = [...years].sort((a, b) => a - b).map(String);
+  return sorted.length <= 1 ? (sorted[0] ?? '') : `${sorted.slice(0, -1).join(', ')} og ${sorted.at(-1)}`;
+}
+
+function investmentsLead(v: CapitalView): SafeHtml {
+  const o = v.investments;
+  const current = o.budgetYears.find((b) => b.budgetYear === o.year);
+  const older = o.budgetYears.filter((b) => b.budgetYear !== o.year && b.invoicedThisYear !== 0);
+  const olderSum = older.reduce((s, b) => s + b.invoicedThisYear, 0);
+  return html`<p>Hittil i år er det mottatt fakturaer for ${formatMnok(o.invoicedThisYear)}${
+    current ? html`, hvorav ${formatMnok(current.invoicedThisYear)} på investeringsbudsjettet for ${o.year}` : ''
+  }${older.length > 0 ? html` og ${formatMnok(olderSum)} på budsjettene for ${listYears(older.map((b) => b.budgetYear))}` : ''}.${
+    current?.expectedUseThisYear != null
+      ? html` Budsjettet for ${o.year} er ${formatMnok(current.approved)}, og ${formatMnok(current.expectedUseThisYear)} forventes brukt i ${o.year}.`
+      : ''
+  }</p>`;
+}
+
+function liquidityLead(v: CapitalView): SafeHtml {
+  const l = v.liquidity;
+  return html`<p>${l.bankBalance === null ? 'Hovedboken har ingen data for perioden.' : `Likvide midler per ${formatDate(l.asOf)}: ${formatMnok(l.bankBalance)}.`}${
+    l.yearEndForecast === null
+      ? ' Ingen likviditetsprognose er registrert for perioden.'
+      : ` Prognose per årsslutt: ${formatMnok(l.yearEndForecast)}.`
+  }</p>`;
+}
+
+function receivablesLead(v: CapitalView): SafeHtml {
+  const t = v.receivables.total;
+  return html`<p>Utestående kundefordringer per ${formatDate(v.receivables.asOf)}: ${formatMnok(t.total)}, hvorav ${formatMnok(t.overdue)} forfalt.</p>`;
+}
+
+function section(id: string, title: string, block: TableBlock | null, lead: () => SafeHtml, period: YearMonth, missing: string): SafeHtml {
+  const href = (f: ExportFormat) => `${CAPITAL_PATH}/${block?.id}.${f}?period=${period}`;
+  return html`<section aria-labelledby="${id}">
+  <h2 id="${id}">${title}</h2>
+  ${
+    block
+      ? html`${lead()}${tableWithExports(block, href)}`
+      : html`<p class="notice" role="status">${missing} <a href="/import?period=${period}">Se importtypene</a>.</p>`
+  }
+</section>`;
+}
+
+export function capitalBody(v: CapitalView, period: YearMonth): SafeHtml {
+  return html`${section('kapital-investeringer', 'Investeringer', investmentsBlock(v), () => investmentsLead(v), period, 'Ingen investeringsbudsjetter eller fakturaer er importert for perioden.')}
+${section('kapital-likviditet', 'Likviditet og lån', liquidityBlock(v), () => liquidityLead(v), period, 'Ingen likviditetsdata for perioden.')}
+${section('kapital-kundefordringer', 'Kundefordringer', receivablesBlock(v), () => receivablesLead(v), period, 'Ingen kundereskontro er importert.')}`;
+}
+
+const EXPORT_FILE = /^([a-z-]+)\.(csv|xlsx)$/;
+
+export function capitalWeb(options: { bankBalanceAt: BankBalanceSource }) {
+  return async (app: FastifyInstance, deps: AppDeps): Promise<void> => {
+    app.get(CAPITAL_PATH, async (req, reply) => {
+      const period = resolvePeriod(req.query, deps.config);
+      const view = await capitalView(deps.db, { period, bankBalanceAt: options.bankBalanceAt });
+      reply.type('text/html; charset=utf-8');
+      return page(deps, { title: 'Investeringer og likviditet', period, activePath: CAPITAL_PATH, body: capitalBody(view, period) });
+    });
+
+    app.get<{ Params: { file: string } }>(`${CAPITAL_PATH}/:file`, async (req, reply) => {
+      const period = resolvePeriod(req.query, deps.config);
+      const m = EXPORT_FILE.exec(req.params.file);
+      const id = m?.[1] ?? '';
+      if (!m || !isCapitalBlockId(id)) throw new AppError('NOT_FOUND', `Ukjent tabell «${req.params.file}» (Unknown table)`);
+      const format = m[2] as ExportFormat;
+      const block = CAPITAL_BLOCKS[id](await capitalView(deps.db, { period, bankBalanceAt: options.bankBalanceAt }));
+      if (!block) throw new AppError('NOT_FOUND', `Ingen data for tabellen ${id} i ${period} (No data for the table)`);
+      const { body, contentType } = await exportTable(block, format);
+      return reply
+        .type(contentType)
+        .header('content-disposition', `attachment; filename="${exportFileName(block, period, format)}"`)
+        .send(body);
+    });
+  };
+}
