@@ -23,6 +23,7 @@ const lines: Importer = {
 };
 
 const order: string[] = [];
+const seen: unknown[] = [];
 function domain(id: string, demoOrder: number): DomainModule {
   return {
     id,
@@ -32,6 +33,7 @@ function domain(id: string, demoOrder: number): DomainModule {
       order: demoOrder,
       async run(ctx) {
         order.push(`${id}:${ctx.period}`);
+        seen.push({ db: ctx.config?.databaseUrl, period: ctx.config?.defaultPeriod, domains: ctx.domains?.length });
         const path = join(ctx.dir, `${id}.txt`);
         writeFileSync(path, `${id}\n${id}\n`);
         await ctx.importFile('lines', path, { now: '2025-06-05T08:00:00.000Z' });
@@ -56,6 +58,7 @@ describe('buildDemo()', () => {
       { file_name: 'b.txt', status: 'succeeded', row_count: 2, imported_by: 'demo', started_at: '2025-06-05T08:00:00.000Z' },
     ]);
     expect(log).toContain('Genererer a …\n');
+    expect(seen[0]).toEqual({ db: `sqlite:${join(dataDir, 'demo.db')}`, period: DEMO_PERIOD, domains: 2 });
     await open.close();
   });
 

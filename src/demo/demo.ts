@@ -75,6 +75,8 @@ export async function buildDemo(opts: BuildDemoOptions): Promise<OpenDatabase> {
       importFile: (kind, path, options) =>
         importOrThrow(open.db, findImporter(opts.domains, kind), sourceFromPath(path), { importedBy: 'demo', ...options }),
       log: (text) => opts.log(`  ${text}\n`),
+      config: { ...opts.config, databaseUrl: opts.database ?? demoDatabaseUrl(opts.config), defaultPeriod: DEMO_PERIOD },
+      domains: opts.domains,
     };
     const withDemo = opts.domains.filter((d) => d.demo).sort((a, b) => (a.demo?.order ?? 0) - (b.demo?.order ?? 0));
     for (const d of withDemo) {
