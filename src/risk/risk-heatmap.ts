@@ -47,6 +47,8 @@ export interface HeatmapSvgOptions {
   idPrefix?: string;
   /** Ids listed per cell before "+n"; the <desc> and cell titles always list all. */
   maxIdsPerCell?: number;
+  /** Makes non-empty cells links (the web page links them to the filtered register). */
+  cellHref?: (cell: HeatmapCell) => string;
 }
 
 const FONT = 'Liberation Sans, Arial, sans-serif';
@@ -102,7 +104,9 @@ function twoLines(label: string): string[] {
   return [label.slice(0, best), label.slice(best + 1)];
 }
 
-function renderCell(cell: HeatmapCell, x: number, y: number, matrix: RiskMatrix, prefix: string, maxIds: number): string {
+function renderCell(cell: HeatmapCell, x: number, y: number, matrix: RiskMatrix, prefix: string, options: HeatmapSvgOptions): string {
+  const maxIds = options.maxIdsPerCell ?? 4;
+  const href = cell.ids.length > 0 ? options.cellHref?.(cell) : undefined;
   const levelIndex = matrix.levels.findIndex((l) => l.key === cell.level.key);
   const cx = x + CELL_W / 2;
   const parts = [
@@ -122,7 +126,7 @@ function renderCell(cell: HeatmapCell, x: number, y: number, matrix: RiskMatrix,
     });
   }
   parts.push('</g>');
-  return parts.join('');
+  return href === undefined ? parts.join('') : `<a href="${e(href)}">${parts.join('')}</a>`;
 }
 
 function renderAxes(matrix: RiskMatrix): string {
@@ -192,14 +196,13 @@ export function heatmapDescription(cells: readonly HeatmapCell[], matrix: RiskMa
 /** The 5×5 heat map as a standalone SVG string. */
 export function renderHeatmapSvg(cells: readonly HeatmapCell[], matrix: RiskMatrix, options: HeatmapSvgOptions): string {
   const prefix = options.idPrefix ?? 'risk-heatmap';
-  const maxIds = options.maxIdsPerCell ?? 4;
   const legendTop = TOP + GRID_H + 78;
   const height = legendTop + 48;
   const xIsConsequence = matrix.axes === 'consequence-x';
   const body = cells.map((cell) => {
     const xv = xIsConsequence ? cell.consequence : cell.probability;
     const yv = xIsConsequence ? cell.probability : cell.consequence;
-    return renderCell(cell, LEFT + (xv - 1) * CELL_W, TOP + (5 - yv) * CELL_H, matrix, prefix, maxIds);
+    return renderCell(cell, LEFT + (xv - 1) * CELL_W, TOP + (5 - yv) * CELL_H, matrix, prefix, options);
   });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="risk-heatmap" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}"`,

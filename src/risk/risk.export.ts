@@ -191,11 +191,16 @@ export async function fullHistoryTable(db: Db): Promise<ExportTable> {
 
 function csvField(v: Cell): string {
   if (v === null) return '';
-  const s = String(v);
+  const text = String(v);
+  // A spreadsheet must never run a status text as a formula; the importers strip this quote again.
+  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[;"\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** `;`-separated UTF-8 with BOM (what Norwegian Excel opens cleanly), CRLF line ends. */
+/**
+ * `;`-separated UTF-8 with BOM (what Norwegian Excel opens cleanly), CRLF line ends; text starting
+ * with `=`, `+`, `-`, `@` gets a leading `'` (as web/table-export.ts does).
+ */
 export function toCsv(table: ExportTable): string {
   const lines = [table.columns, ...table.rows].map((r) => r.map(csvField).join(';'));
   return `\ufeff${lines.join('\r\n')}\r\n`;

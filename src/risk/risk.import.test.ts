@@ -28,7 +28,8 @@ OR-631;2025-05;3;4;"Som tidligere rapportert.
 
 Per mai 2025 pågår fortsatt disse avklaringene.";Økonomisjef;2025-05-26
 OR-821;2025-05;3;3;Frequentis leverer feilrettinger.;Prosjekteier;2025-05-26
-OR-700;2025-02;2;2;Rekruttering i gang.;HR-sjef;2025-02-20
+OR-700;2025-02;2;2;"- Rekruttering i gang.
+- Vikar er leid inn.";HR-sjef;2025-02-20
 `;
 
 describeEachDialect('risk importers', (ctx) => {

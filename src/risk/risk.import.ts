@@ -3,17 +3,18 @@
  * - `risks`: `id;title;description;owner;category;scope;opened;closed`; a known id is updated
  *   (as a new revision), a new id is created.
  * - `risk-assessments`: `risk_id;period;probability;consequence;status_text;assessed_by`
- *   (+ optional `assessed_at`, `state`); every row is kept, a later one for the same period supersedes.
+ *   (+ optional `assessed_at`, `state`, `recorded_at`); every row is kept, a later one for the same
+ *   period supersedes; a row identical to the one in force for its period is skipped.
  * - `risk-register`: the full-history export read back (risks and assessments in one file).
  */
 import { problem } from '../imports/decode.ts';
 import type { ImportContext } from '../imports/imports.ts';
 import { defineTableImporter } from '../imports/table-importer.ts';
 import type { Problem } from '../shared/errors.ts';
-import { isIsoDate, localDateOf } from '../shared/period.ts';
+import { localDateOf } from '../shared/period.ts';
 import type { Db } from '../storage/db.ts';
 import { REGISTER_COLUMNS } from './risk.export.ts';
-import { type FieldProblem, parseAssessmentFields, parseRiskFields } from './risk.parse.ts';
+import { type FieldProblem, parseAssessmentFields, parseRecordedAt, parseRiskFields } from './risk.parse.ts';
 import {
   assessmentPeriodProblem,
   createRisk,
@@ -150,10 +151,12 @@ function sameAssessment(a: AssessmentInput, b: AssessmentInput): boolean {
   );
 }
 
-export const riskAssessmentsImporter = defineTableImporter<AssessmentInput>({
+type ImportedAssessment = AssessmentInput & { recordedAt: string };
+
+export const riskAssessmentsImporter = defineTableImporter<ImportedAssessment>({
   kind: 'risk-assessments',
   label: 'Risikovurderinger',
-  description: 'Periodic assessments: risk_id;period;probability;consequence;status_text;assessed_by[;assessed_at;state].',
+  description: 'Periodic assessments: risk_id;period;probability;consequence;status_text;assessed_by[;assessed_at;state;recorded_at].',
   columns: [
     { name: 'risk_id' },
     { name: 'period' },
@@ -163,10 +166,14 @@ export const riskAssessmentsImporter = defineTableImporter<AssessmentInput>({
     { name: 'assessed_by', required: false },
     { name: 'assessed_at', required: false },
     { name: 'state', required: false },
+    { name: 'recorded_at', required: false },
   ],
   parseRow(record, ctx) {
     const parsed = parseAssessmentFields(record.values, assessmentDefaults(ctx));
-    return parsed.ok ? parsed.value : reportAll(parsed.problems, ctx.problem);
+    const recordedAt = parseRecordedAt(record.values, ctx.now);
+    if (!parsed.ok || !recordedAt.ok)
+      return reportAll([...(parsed.ok ? [] : parsed.problems), ...(recordedAt.ok ? [] : recordedAt.problems)], ctx.problem);
+    return { ...parsed.value, recordedAt: recordedAt.value };
   },
   async validate(rows, ctx) {
     return [
@@ -180,7 +187,7 @@ export const riskAssessmentsImporter = defineTableImporter<AssessmentInput>({
       // Re-importing an unchanged month adds no noise to the history; a changed one is a new row.
       const latest = existing.filter((a) => a.riskId === row.riskId && a.period === row.period).at(-1);
       if (latest && sameAssessment(latest, row)) continue;
-      await insertAssessment(trx, row, { ...stampOf(ctx), source: 'import' });
+      await insertAssessment(trx, row, { ...stampOf(ctx), source: 'import', recordedAt: row.recordedAt });
     }
   },
 });
@@ -210,13 +217,10 @@ export const riskRegisterImporter = defineTableImporter<RegisterRow>({
     if ((v.period ?? '') === '') return { risk: risk.value, assessment: null };
     const a = parseAssessmentFields(v, { ...assessmentDefaults(ctx), riskId: risk.value.id });
     if (!a.ok) return reportAll(a.problems, ctx.problem);
-    const recordedAt = v.recorded_at || ctx.now;
-    if (Number.isNaN(Date.parse(recordedAt)) || isIsoDate(recordedAt)) {
-      ctx.problem('recorded_at', `«${recordedAt}» er ikke et tidspunkt (ISO 8601)`, `"${recordedAt}" is not an ISO instant`);
-      return undefined;
-    }
+    const recordedAt = parseRecordedAt(v, ctx.now);
+    if (!recordedAt.ok) return reportAll(recordedAt.problems, ctx.problem);
     const source = SOURCES.find((s) => s === v.source) ?? 'import';
-    return { risk: risk.value, assessment: { ...a.value, source, recordedAt, recordedBy: v.recorded_by || '' } };
+    return { risk: risk.value, assessment: { ...a.value, source, recordedAt: recordedAt.value, recordedBy: v.recorded_by || '' } };
   },
   async validate(rows, ctx) {
     const out: Problem[] = [];

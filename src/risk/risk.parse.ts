@@ -23,7 +23,9 @@ export const RISK_ID_PATTERN = /^[A-Za-zÆØÅæøå0-9][A-Za-zÆØÅæøå0-9._
 function text(raw: RawFields, field: string): string {
   const v = raw[field];
   if (v === undefined || v === null) return '';
-  return String(v).trim();
+  const s = String(v).trim();
+  // Our CSV export guards text that a spreadsheet would run as a formula with a leading quote.
+  return /^'[=+\-@]/.test(s) ? s.slice(1) : s;
 }
 
 class Collector {
@@ -128,4 +130,33 @@ export function parseAssessmentFields(
   const state = stateText === '' ? 'final' : STATES[stateText];
   if (state === undefined) c.add('state', `Status «${stateText}» må være «endelig» eller «utkast»`, `state must be final or draft`);
   return c.result({ riskId, period, probability, consequence, statusText, assessedBy, assessedAt, state: state ?? 'final' });
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/** An ISO 8601 instant with Z or an offset → the canonical UTC form ("…T12:00:00.000Z"), or null. */
+export function normaliseInstant(v: string): string | null {
+  if (!INSTANT.test(v)) return null;
+  const ms = Date.parse(v);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+/** Optional `recorded_at` of an import row: when the source system registered it (default: import time). */
+export function parseRecordedAt(raw: RawFields, fallback: string): Parsed<string> {
+  const v = text(raw, 'recorded_at');
+  if (v === '') return { ok: true, value: fallback };
+  const iso = normaliseInstant(v);
+  if (iso === null) {
+    return {
+      ok: false,
+      problems: [
+        {
+          field: 'recorded_at',
+          message: `«${v}» er ikke et tidspunkt med tidssone, f.eks. 2025-05-26T12:00:00Z`,
+          messageEn: `"${v}" is not an ISO instant`,
+        },
+      ],
+    };
+  }
+  return { ok: true, value: iso };
 }
