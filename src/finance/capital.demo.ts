@@ -172,7 +172,7 @@ const MILESTONES: readonly DemoMilestone[] = [
   },
 ];
 
-const LOAN = { facility: 'Investeringslån 2025', requested: kr(120_000_000), purpose: 'Investeringsbudsjett 2025 (KAK og Medielogg)' };
+const LOAN = { facility: 'Investeringslån 2025', requested: kr(120_000_000), purpose: 'investeringsbudsjett 2025, KAK og Medielogg' };
 /** 80 is disbursed in July 2025 (agreed), the rest is planned for December 2025. */
 const DISBURSEMENTS = [
   { date: '2025-07-15', amount: kr(80_000_000), status: 'actual' },

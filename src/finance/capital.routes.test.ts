@@ -128,7 +128,7 @@ describe('finance capital over HTTP, on the web page and in the report', () => {
       ['Likvide midler per 31.05.2025', '122,4'],
       ['Prognose likvide midler per årsslutt 2025', '66,4'],
       ['Forventede investeringer første kvartal 2026', '20,1'],
-      ['Låneramme Investeringslån 2025 (Investeringsbudsjett 2025 (KAK og Medielogg))', '120,0'],
+      ['Låneramme Investeringslån 2025 (investeringsbudsjett 2025, KAK og Medielogg)', '120,0'],
       ['Utbetales juli 2025', '80,0'],
       ['Planlagt utbetalt desember 2025', '40,0'],
     ]);

@@ -99,14 +99,13 @@ export function exportFileName(block: Pick<TableBlock, 'id'>, period: string, fo
 export function tableWithExports(block: TableBlock, href: (format: ExportFormat) => string): SafeHtml {
   const align = (i: number) => (block.columns[i]?.align === 'right' ? 'num' : '');
   const head = block.columns.map((c, i) => html`<th scope="col" class="${align(i)}">${c.label}</th>`);
-  const rows = block.rows.map(
-    (r) =>
-      html`<tr${r.total ? html` class="total"` : ''}>${r.cells.map((cell, i) =>
-        i === 0
-          ? html`<th scope="row">${r.total ? html`<strong>${cell.text}</strong>` : cell.text}</th>`
-          : html`<td class="${align(i)}">${cell.text}</td>`,
-      )}</tr>`,
-  );
+  const rows = block.rows.map((r) => {
+    const cells = r.cells.map((cell, i) => {
+      const content = r.total ? html`<strong>${cell.text}</strong>` : cell.text;
+      return i === 0 ? html`<th scope="row">${content}</th>` : html`<td class="${align(i)}">${content}</td>`;
+    });
+    return html`<tr${r.total ? html` class="total"` : ''}>${cells}</tr>`;
+  });
   return html`<div class="table-block" id="tab-${block.id}">
 <table>
 <caption>${block.caption}</caption>
