@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { type LiveValue, liveValueIds, type NarrativeContext, type RefTarget, renderNarrative } from './narrative.ts';
+
+const refs = new Map<string, RefTarget>([
+  ['fig:aml-trend', { kind: 'fig', id: 'aml-trend', label: 'Figur 3', anchor: 'fig-aml-trend' }],
+  ['tab:finance-result', { kind: 'tab', id: 'finance-result', label: 'Tabell 1', anchor: 'tab-finance-result' }],
+]);
+const values = new Map<string, LiveValue>([
+  ['workforce.sickLeave.total', { value: 1.4399, unit: 'percent', decimals: 2 }],
+  ['finance.deviation', { value: -9.23, unit: 'MNOK', decimals: 1 }],
+  ['servicedesk.calls', { value: 19536, unit: 'count', decimals: 0 }],
+  ['finance.missing', { value: null, unit: 'MNOK', decimals: 1 }],
+]);
+const ctx: NarrativeContext = { sectionId: 'finance.result', sectionLabel: '2.1 Resultat', headingLevel: 3, refs, values };
+
+const render = (md: string) => renderNarrative(md, ctx);
+
+describe('renderNarrative: live values', () => {
+  it('replaces {{ kpi.<id> }} with the nb-NO formatted value', () => {
+    const r = render('Sykefraværet var {{ kpi.workforce.sickLeave.total }} i mai.');
+    expect(r.html.value).toBe('<p>Sykefraværet var 1,44\u00a0% i mai.</p>');
+    expect(r.problems).toEqual([]);
+    expect(r.liveValues).toEqual([{ kpiId: 'workforce.sickLeave.total', filter: null, value: 1.4399, text: '1,44\u00a0%' }]);
+  });
+
+  it('formats with | abs (no sign) and | number (no unit), thousands with a no-break space', () => {
+    const r = render('{{kpi.finance.deviation}} / {{ kpi.finance.deviation | abs }} / {{ kpi.servicedesk.calls | number }}');
+    expect(r.html.value).toBe('<p>\u22129,2\u00a0MNOK / 9,2\u00a0MNOK / 19\u00a0536</p>');
+  });
+
+  it('reports an unknown live value with section, reference and line', () => {
+    const r = render('Første linje\n\nVerdien er {{ kpi.nope.total }}.');
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ file: 'tekst:finance.result', line: 3, severity: 'error' });
+    expect(r.problems[0]?.message).toBe(
+      'Seksjon «2.1 Resultat» (finance.result): nøkkeltallet kpi.nope.total i {{ kpi.nope.total }} finnes ikke',
+    );
+  });
+
+  it('reports a live value that cannot be computed (no data)', () => {
+    const r = render('{{ kpi.finance.missing }}');
+    expect(r.problems[0]?.message).toContain('kpi.finance.missing');
+    expect(r.problems[0]?.message).toContain('kan ikke beregnes');
+  });
+
+  it('reports an expression that is not a live value, and an unknown filter', () => {
+    const r = render('{{ foo }} {{ kpi.finance.deviation | round }}');
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'Seksjon «2.1 Resultat» (finance.result): ukjent uttrykk {{ foo }}; bruk {{ kpi.<id> }}',
+      'Seksjon «2.1 Resultat» (finance.result): ukjent filter «round» i {{ kpi.finance.deviation | round }} (bruk abs eller number)',
+    ]);
+  });
+
+  it('lists the KPI ids a text uses', () => {
+    expect(liveValueIds('{{ kpi.a.b }} {{kpi.c | abs}} {{ kpi.a.b }} {{ x }}')).toEqual(['a.b', 'c']);
+  });
+});
+
+describe('renderNarrative: cross-references', () => {
+  it('turns [@fig:…] and [@tab:…] into numbered links', () => {
+    const r = render('Se [@fig:aml-trend] og [@tab:finance-result].');
+    expect(r.html.value).toBe(
+      '<p>Se <a class="xref" href="#fig-aml-trend" title="Figur 3">Figur 3</a> og <a class="xref" href="#tab-finance-result" title="Tabell 1">Tabell 1</a>.</p>',
+    );
+  });
+
+  it('fails a reference to a figure that is not in the report, naming section and reference', () => {
+    const r = render('Se [@fig:servicedesk-volume].');
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]?.message).toBe(
+      'Seksjon «2.1 Resultat» (finance.result): kryssreferansen [@fig:servicedesk-volume] peker ikke på noen figur i rapporten',
+    );
+  });
+
+  it('fails a malformed reference instead of printing it', () => {
+    const r = render('Se [@figur:3] og [@tab:].');
+    expect(r.problems).toHaveLength(2);
+    expect(r.problems[0]?.message).toContain('ugyldig kryssreferanse [@figur:3]');
+  });
+
+  it('never produces the "Feil! Fant ikke referansekilden." text', () => {
+    expect(render('[@fig:nope]').html.value).not.toContain('Feil!');
+  });
+});
+
+describe('renderNarrative: Markdown and sanitising', () => {
+  it('renders Markdown lists, emphasis and tables', () => {
+    const r = render('- **fet**\n- *kursiv*\n\n| a | b |\n|---|--:|\n| 1 | 2 |');
+    expect(r.html.value).toContain('<li><strong>fet</strong></li>');
+    expect(r.html.value).toContain('<em>kursiv</em>');
+    expect(r.html.value).toContain('<td align="right">2</td>');
+  });
+
+  it('puts Markdown headings below the section heading', () => {
+    expect(render('# A\n\n## B').html.value).toBe('<h4>A</h4>\n<h5>B</h5>');
+    expect(renderNarrative('##### deep', { ...ctx, headingLevel: 4 }).html.value).toBe('<h6>deep</h6>');
+  });
+
+  const hostile: [string, string][] = [
+    ['script tag', '<script>alert(1)</script>'],
+    ['inline script in a paragraph', 'tekst <script>alert(1)</script> mer'],
+    ['event handler on an image', '<img src=x onerror="alert(1)">'],
+    ['event handler on a link', '<a href="https://x.no" onclick="alert(1)">x</a>'],
+    ['javascript: link in Markdown', '[klikk](javascript:alert(1))'],
+    ['javascript: link with entities', '[klikk](jav&#x09;ascript:alert(1))'],
+    ['data: link', '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)'],
+    ['iframe', '<iframe src="https://evil.example"></iframe>'],
+    ['style element', '<style>body{display:none}</style>'],
+    ['svg with onload', '<svg onload="alert(1)"></svg>'],
+    ['form', '<form action="https://evil.example"><input name=x></form>'],
+    ['Markdown image with javascript:', '![x](javascript:alert(1))'],
+  ];
+  for (const [name, md] of hostile) {
+    it(`neutralises ${name}`, () => {
+      const out = render(md).html.value;
+      // Escaped text (&lt;script&gt;) is harmless; only real tags are checked.
+      const tags = out.match(/<[a-z][^>]*>/gi) ?? [];
+      for (const tag of tags) {
+        expect(tag).toMatch(/^<(p|a|em|strong|br)[\s>]/);
+        expect(tag).not.toMatch(/\son\w+\s*=/i);
+        expect(tag).not.toMatch(/href="\s*(javascript|data|vbscript):/i);
+      }
+    });
+  }
+
+  it('shows raw HTML as the text the author typed', () => {
+    expect(render('<b>fet</b>').html.value).toBe('<p>&lt;b&gt;fet&lt;/b&gt;</p>');
+  });
+
+  it('keeps ordinary https and mailto links', () => {
+    expect(render('[HDO](https://example.no/a?b=1) [e-post](mailto:post@example.no)').html.value).toBe(
+      '<p><a href="https://example.no/a?b=1">HDO</a> <a href="mailto:post@example.no">e-post</a></p>',
+    );
+  });
+});

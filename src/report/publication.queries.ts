@@ -1,0 +1,92 @@
+/** Stored publications: the frozen files of each published version, byte for byte. */
+import { AppError } from '../shared/errors.ts';
+import type { YearMonth } from '../shared/period.ts';
+import type { Db } from '../storage/db.ts';
+
+export interface Publication {
+  period: YearMonth;
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  compiledAt: string;
+  htmlSha256: string;
+  pdfSha256: string;
+  valuesSha256: string;
+  supersededAt: string | null;
+}
+
+export interface StoredFile {
+  name: string;
+  mediaType: string;
+  sha256: string;
+  size: number;
+}
+
+type PublicationRow = {
+  period: string;
+  version: number;
+  published_at: string;
+  published_by: string;
+  compiled_at: string;
+  html_sha256: string;
+  pdf_sha256: string;
+  values_sha256: string;
+  superseded_at: string | null;
+};
+
+function toPublication(r: PublicationRow): Publication {
+  return {
+    period: r.period,
+    version: r.version,
+    publishedAt: r.published_at,
+    publishedBy: r.published_by,
+    compiledAt: r.compiled_at,
+    htmlSha256: r.html_sha256,
+    pdfSha256: r.pdf_sha256,
+    valuesSha256: r.values_sha256,
+    supersededAt: r.superseded_at,
+  };
+}
+
+/** Publications of a period (every period when omitted), newest version first. */
+export async function listPublications(db: Db, period?: YearMonth): Promise<Publication[]> {
+  let q = db.selectFrom('report_publications').selectAll();
+  if (period) q = q.where('period', '=', period);
+  const rows = await q.orderBy('period', 'desc').orderBy('version', 'desc').execute();
+  return rows.map(toPublication);
+}
+
+async function publicationId(db: Db, period: YearMonth, version: number): Promise<number> {
+  const row = await db
+    .selectFrom('report_publications')
+    .select('id')
+    .where('period', '=', period)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', `Rapporten for ${period} har ingen publisert versjon ${version} (No such publication)`);
+  return row.id;
+}
+
+export async function publicationFiles(db: Db, period: YearMonth, version: number): Promise<StoredFile[]> {
+  const id = await publicationId(db, period, version);
+  const rows = await db
+    .selectFrom('report_publication_files')
+    .select(['name', 'media_type', 'sha256', 'size'])
+    .where('publication_id', '=', id)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ name: r.name, mediaType: r.media_type, sha256: r.sha256, size: r.size }));
+}
+
+/** One stored file, exactly the bytes that were published. */
+export async function publicationFile(db: Db, period: YearMonth, version: number, name: string): Promise<StoredFile & { bytes: Buffer }> {
+  const id = await publicationId(db, period, version);
+  const row = await db
+    .selectFrom('report_publication_files')
+    .select(['name', 'media_type', 'sha256', 'size', 'content'])
+    .where('publication_id', '=', id)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', `Publisert versjon ${version} for ${period} har ingen fil «${name}» (No such file)`);
+  return { name: row.name, mediaType: row.media_type, sha256: row.sha256, size: row.size, bytes: Buffer.from(row.content) };
+}

@@ -1,0 +1,226 @@
+/** JSON schemas of the report API: validation, serialisation and the OpenAPI document. */
+
+export const PERIOD_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])$';
+
+const period = { type: 'string', pattern: PERIOD_PATTERN, description: 'YYYY-MM' } as const;
+const status = { type: 'string', enum: ['draft', 'in-review', 'approved', 'published'] } as const;
+
+export const errorBody = {
+  type: 'object',
+  description: '`{ error: { code, message, problems } }`; a REPORT_BUILD problem names the section (file `tekst:<section>`) and line',
+  properties: { error: { type: 'object', additionalProperties: true } },
+} as const;
+
+const errors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody } as const;
+
+export const periodParams = { type: 'object', required: ['period'], properties: { period } } as const;
+
+const publication = {
+  type: 'object',
+  properties: {
+    period,
+    version: { type: 'integer' },
+    publishedAt: { type: 'string' },
+    publishedBy: { type: 'string' },
+    compiledAt: { type: 'string' },
+    htmlSha256: { type: 'string' },
+    pdfSha256: { type: 'string' },
+    valuesSha256: { type: 'string' },
+    supersededAt: { type: ['string', 'null'] },
+  },
+} as const;
+
+const event = {
+  type: 'object',
+  properties: {
+    version: { type: 'integer' },
+    from: { type: ['string', 'null'] },
+    to: status,
+    actor: { type: 'string' },
+    at: { type: 'string' },
+    comment: { type: ['string', 'null'] },
+  },
+} as const;
+
+const sectionState = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    title: { type: 'string' },
+    depth: { type: 'integer' },
+    state: { type: 'string', enum: ['own', 'inherited', 'none'], description: 'inherited = the text of an earlier period, a draft' },
+    from: { type: ['string', 'null'] },
+    author: { type: ['string', 'null'] },
+    savedAt: { type: ['string', 'null'] },
+  },
+} as const;
+
+export const reportStatusSchema = {
+  summary: "A period's report: status, version, history, publications and the sections' texts",
+  params: periodParams,
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        period,
+        status,
+        version: { type: 'integer' },
+        events: { type: 'array', items: event },
+        publications: { type: 'array', items: publication },
+        sections: { type: 'array', items: sectionState },
+      },
+    },
+    ...errors,
+  },
+} as const;
+
+const version = {
+  type: 'object',
+  properties: { id: { type: 'integer' }, markdown: { type: 'string' }, author: { type: 'string' }, createdAt: { type: 'string' } },
+} as const;
+
+export const narrativeParams = {
+  type: 'object',
+  required: ['period', 'sectionId'],
+  properties: { period, sectionId: { type: 'string', pattern: '^[a-z0-9]+(?:[.-][a-z0-9]+)*$' } },
+} as const;
+
+export const getNarrativeSchema = {
+  summary: "One section's current text (inherited from an earlier period when the period has none) and its history",
+  params: narrativeParams,
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        sectionId: { type: 'string' },
+        title: { type: 'string' },
+        markdown: { type: ['string', 'null'] },
+        inheritedFrom: { type: ['string', 'null'] },
+        author: { type: ['string', 'null'] },
+        savedAt: { type: ['string', 'null'] },
+        history: { type: 'array', items: version },
+      },
+    },
+    ...errors,
+  },
+} as const;
+
+export const putNarrativeSchema = {
+  summary: "Saves a section's Markdown text for the period (a new version; drafts only)",
+  params: narrativeParams,
+  body: {
+    type: 'object',
+    required: ['markdown'],
+    properties: {
+      markdown: { type: 'string', maxLength: 100000 },
+      by: { type: 'string', maxLength: 200, description: 'Who writes (until sign-in exists)' },
+    },
+  },
+  response: { 200: { type: 'object', properties: { id: { type: 'integer' } } }, ...errors },
+} as const;
+
+export const previewSchema = {
+  summary: 'Renders Markdown for a section as the report would (live values, cross-references), without saving',
+  params: periodParams,
+  body: {
+    type: 'object',
+    required: ['sectionId', 'markdown'],
+    properties: { sectionId: { type: 'string' }, markdown: { type: 'string', maxLength: 100000 } },
+  },
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        html: { type: 'string', description: 'Sanitised HTML' },
+        problems: { type: 'array', items: { type: 'object', additionalProperties: true } },
+      },
+    },
+    ...errors,
+  },
+} as const;
+
+export const actionSchema = {
+  summary: 'Moves the report through draft → in-review → approved → published (submit, approve, reject, publish, revise)',
+  params: {
+    type: 'object',
+    required: ['period', 'action'],
+    properties: { period, action: { type: 'string', enum: ['submit', 'approve', 'reject', 'publish', 'revise'] } },
+  },
+  body: {
+    type: ['object', 'null'],
+    properties: { by: { type: 'string', maxLength: 200 }, comment: { type: 'string', maxLength: 2000 } },
+  },
+  response: {
+    200: {
+      type: 'object',
+      properties: { period, status, version: { type: 'integer' }, publication: { anyOf: [publication, { type: 'null' }] } },
+    },
+    ...errors,
+  },
+} as const;
+
+export const publicationFilesSchema = {
+  summary: 'The stored files of a published version, with SHA-256',
+  params: { type: 'object', required: ['period', 'version'], properties: { period, version: { type: 'integer', minimum: 1 } } },
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        publication,
+        files: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              name: { type: 'string' },
+              mediaType: { type: 'string' },
+              sha256: { type: 'string' },
+              size: { type: 'integer' },
+              url: { type: 'string' },
+            },
+          },
+        },
+      },
+    },
+    ...errors,
+  },
+} as const;
+
+export const publicationFileSchema = {
+  summary: 'One stored file of a published version, byte-identical to what was published (X-Content-SHA256 header)',
+  params: {
+    type: 'object',
+    required: ['period', 'version', '*'],
+    properties: { period, version: { type: 'integer', minimum: 1 }, '*': { type: 'string' } },
+  },
+} as const;
+
+export const liveFileSchema = {
+  summary:
+    "The current (unpublished) report built from today's data: report.html, report.pdf, data/<id>.csv|xlsx, provenance.json, values.json",
+  params: {
+    type: 'object',
+    required: ['period', 'file'],
+    properties: { period, file: { type: 'string', pattern: '^(report\\.html|report\\.pdf|provenance\\.json|values\\.json)$' } },
+  },
+} as const;
+
+export const liveDataSchema = {
+  summary: 'The numbers behind one table or figure of the current report, as CSV or XLSX',
+  params: {
+    type: 'object',
+    required: ['period', 'file'],
+    properties: { period, file: { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]*\\.(csv|xlsx)$' } },
+  },
+} as const;
+
+export const templateSchema = {
+  summary: "The organisation's report template (or the default)",
+  response: { 200: { type: 'object', additionalProperties: true } },
+} as const;
+
+export const putTemplateSchema = {
+  summary: "Stores the organisation's report template",
+  body: { type: 'object', additionalProperties: true },
+  response: { 200: { type: 'object', properties: { sections: { type: 'integer' } } }, ...errors },
+} as const;

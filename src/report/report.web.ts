@@ -1,0 +1,105 @@
+/** The report's web pages: /rapport (the report in the app shell) and the narrative editor. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { AppDeps } from '../module.ts';
+import { AppError, isAppError } from '../shared/errors.ts';
+import type { YearMonth } from '../shared/period.ts';
+import { raw } from '../web/html.ts';
+import { page } from '../web/layout.ts';
+import { resolvePeriod } from '../web/period-param.ts';
+import { reportModel } from './build.ts';
+import { EDITOR_JS, editorPageBody } from './editor-page.ts';
+import type { ReportModel } from './model.ts';
+import { narrativeHistory } from './narratives.queries.ts';
+import { saveNarrative, sectionTexts } from './narratives.ts';
+import { previewNarrative, reportStatusDoc } from './overview.ts';
+import { publicationFile } from './publication.queries.ts';
+import { changeStatus, publishReport } from './publication.ts';
+import { reportArticle } from './render-document.ts';
+import { actorOf } from './report.access.ts';
+import { reportPageBody } from './report-page.ts';
+import { isWorkflowAction } from './workflow.ts';
+
+const liveDataHref = (period: YearMonth) => (id: string, ext: 'csv' | 'xlsx') => `/api/report/${period}/current/data/${id}.${ext}`;
+
+function sendPage(reply: FastifyReply, body: string): FastifyReply {
+  return reply.type('text/html; charset=utf-8').send(body);
+}
+
+async function reportPage(deps: AppDeps, period: YearMonth): Promise<string> {
+  const doc = await reportStatusDoc(deps, period);
+  let model: ReportModel | null = null;
+  let article = null;
+  let error = null;
+  if (doc.status === 'published') {
+    const stored = await publicationFile(deps.db, period, doc.version, 'web.html');
+    article = raw(stored.bytes.toString('utf8'));
+  } else {
+    try {
+      model = await reportModel(deps, { period });
+      article = reportArticle(model, { mode: 'web', dataHref: liveDataHref(period) });
+    } catch (err) {
+      if (!isAppError(err) || err.code !== 'REPORT_BUILD') throw err;
+      error = { message: err.message, problems: err.problems };
+    }
+  }
+  return page(deps, { title: 'Rapport', period, activePath: '/rapport', body: reportPageBody({ period, doc, model, article, error }) });
+}
+
+async function editorPage(deps: AppDeps, period: YearMonth, sectionId: string, o: { markdown?: string; saved: boolean }): Promise<string> {
+  const text = (await sectionTexts(deps.db, period)).find((t) => t.id === sectionId);
+  if (!text) throw new AppError('NOT_FOUND', `Rapportmalen har ingen seksjon «${sectionId}» med tekst (Unknown section)`);
+  const markdown = o.markdown ?? text.narrative?.markdown ?? '';
+  const doc = await reportStatusDoc(deps, period);
+  let model: ReportModel | null = null;
+  try {
+    model = await reportModel(deps, { period });
+  } catch (err) {
+    if (!isAppError(err) || err.code !== 'REPORT_BUILD') throw err;
+  }
+  const body = editorPageBody({
+    period,
+    text,
+    markdown,
+    preview: await previewNarrative(deps, period, sectionId, markdown),
+    history: await narrativeHistory(deps.db, period, sectionId),
+    model,
+    domains: deps.domains,
+    editable: doc.status === 'draft',
+    saved: o.saved,
+  });
+  return page(deps, { title: `Tekst: ${text.title}`, period, activePath: '/rapport', body });
+}
+
+type Form = Record<string, string | undefined>;
+
+export async function reportWeb(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  app.get('/rapport/editor.js', async (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(EDITOR_JS),
+  );
+
+  app.get('/rapport', async (req, reply) => sendPage(reply, await reportPage(deps, resolvePeriod(req.query, deps.config))));
+
+  app.post<{ Body: Form }>('/rapport/status', async (req, reply) => {
+    const period = resolvePeriod(req.query, deps.config);
+    const action = req.body?.action ?? '';
+    if (!isWorkflowAction(action)) throw new AppError('VALIDATION', `Ukjent handling «${action}» (Unknown action)`);
+    const who = { actor: actorOf(req, 'web', req.body?.by), comment: req.body?.comment || undefined };
+    if (action === 'publish') await publishReport(deps, period, who);
+    else await changeStatus(deps, period, action, who);
+    return reply.redirect(`/rapport?period=${period}`, 303);
+  });
+
+  app.get<{ Params: { sectionId: string }; Querystring: { lagret?: string } }>('/rapport/tekst/:sectionId', async (req, reply) => {
+    const period = resolvePeriod(req.query, deps.config);
+    return sendPage(reply, await editorPage(deps, period, req.params.sectionId, { saved: req.query.lagret === '1' }));
+  });
+
+  app.post<{ Params: { sectionId: string }; Body: Form }>('/rapport/tekst/:sectionId', async (req, reply) => {
+    const period = resolvePeriod(req.query, deps.config);
+    const { sectionId } = req.params;
+    const markdown = req.body?.markdown ?? '';
+    if (req.body?.intent === 'preview') return sendPage(reply, await editorPage(deps, period, sectionId, { markdown, saved: false }));
+    await saveNarrative(deps.db, { period, sectionId, markdown, author: actorOf(req, 'web', req.body?.by) });
+    return reply.redirect(`/rapport/tekst/${encodeURIComponent(sectionId)}?period=${period}&lagret=1`, 303);
+  });
+}
