@@ -2,7 +2,8 @@
 import { financeCapital } from './finance/capital.module.ts';
 import type { DomainModule } from './module.ts';
 import { reportModule } from './report/report.module.ts';
+import { riskModule } from './risk/risk.module.ts';
 import { workforceAml } from './workforce/aml.module.ts';
 import { sickLeave } from './workforce/sick-leave.module.ts';
 
-export const domains: readonly DomainModule[] = [financeCapital, workforceAml, sickLeave, reportModule];
+export const domains: readonly DomainModule[] = [riskModule, financeCapital, workforceAml, sickLeave, reportModule];
