@@ -2,41 +2,39 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, type TestDatabase } from '../../test/support/databases.ts';
+import { describeEachDialect } from '../../test/support/databases.ts';
 import { createRandom } from '../demo/random.ts';
 import { importOrThrow, sourceFromPath } from '../imports/imports.ts';
 import { formatMnokValue } from '../shared/format.ts';
+import type { Db } from '../storage/db.ts';
 import { runCapitalDemo, splitOre } from './capital.demo.ts';
 import { capitalImporters } from './capital.import.ts';
 import { getInvestmentOverview, getLiquidityOverview, getReceivablesAgeing } from './capital.queries.ts';
 
 const mnok = formatMnokValue;
 
-async function demoDatabase(): Promise<{ open: TestDatabase; dir: string }> {
-  const open = await freshDatabase('sqlite');
+async function runDemo(db: Db): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'styrerom-capital-demo-'));
   await runCapitalDemo({
-    db: open.db,
+    db,
     dir,
     period: '2025-05',
     importFile: (kind, path, options) =>
-      importOrThrow(open.db, capitalImporters.find((i) => i.kind === kind)!, sourceFromPath(path), {
+      importOrThrow(db, capitalImporters.find((i) => i.kind === kind)!, sourceFromPath(path), {
         now: '2025-06-03T08:00:00.000Z',
         ...options,
       }),
     log: () => {},
   });
-  return { open, dir };
+  return dir;
 }
 
-describe('the capital demo, imported into a fresh database, reproduces the May 2025 report', () => {
-  let db: TestDatabase['db'];
+describeEachDialect('the capital demo, imported into a fresh database, reproduces the May 2025 report', (ctx) => {
+  let db: Db;
   let dir: string;
   beforeAll(async () => {
-    ({
-      open: { db },
-      dir,
-    } = await demoDatabase());
+    db = ctx.db;
+    dir = await runDemo(db);
   });
 
   it('invoices received YTD 39,3: 22,5 on the 2025 budget and 16,8 on 2023/2024', async () => {

@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { describeEachDialect } from '../../test/support/databases.ts';
+import { describeEachDialect, freshDatabase } from '../../test/support/databases.ts';
 import { type Importer, runImport, sourceFromPath } from '../imports/imports.ts';
 import type { Problem } from '../shared/errors.ts';
 import type { Db } from '../storage/db.ts';
@@ -229,7 +230,26 @@ describeEachDialect('capital imports: stored and read back', (ctx) => {
   });
 });
 
-describe('capital imports from XLSX', () => {
+describe('capital imports from what Norwegian Excel writes', () => {
+  it('reads a Windows-1252 receivables file with æøå and comma decimals', async () => {
+    const path = join(dir, 'reskontro-1252.csv');
+    writeFileSync(
+      path,
+      iconv.encode(
+        'customer;customer_type;invoice_no;invoice_date;due_date;amount;outstanding;as_of\r\nBodø kommune;kommune;77;2025-05-02;2025-06-01;1 234,50;1 234,50;2025-05-31\r\n',
+        'windows-1252',
+      ),
+    );
+    const open = await freshDatabase('sqlite');
+    try {
+      expect((await runImport(open.db, receivablesImporter, sourceFromPath(path), { now: NOW })).status).toBe('succeeded');
+      const rows = await open.db.selectFrom('finance_receivables').select(['customer', 'outstanding_ore']).execute();
+      expect(rows).toEqual([{ customer: 'Bodø kommune', outstanding_ore: 123_450 }]);
+    } finally {
+      await open.close();
+    }
+  });
+
   it('reads numbers and dates typed as cells', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Fakturaer');
@@ -237,7 +257,6 @@ describe('capital imports from XLSX', () => {
     ws.addRow([new Date(Date.UTC(2025, 1, 3)), 'KAK', 2025, 1234.5, 'F-77']);
     const path = join(dir, 'inv.xlsx');
     await wb.xlsx.writeFile(path);
-    const { freshDatabase } = await import('../../test/support/databases.ts');
     const open = await freshDatabase('sqlite');
     try {
       const r = await runImport(open.db, investmentInvoicesImporter, sourceFromPath(path), { now: NOW });
