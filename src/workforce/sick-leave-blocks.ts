@@ -4,12 +4,20 @@
  * board report never shows units or persons.
  */
 import { formatKpiTarget } from '../kpi/kpi.ts';
-import type { FigureBlock, KpiLinesBlock, Provenance, ReportBlockContext, ReportBlockProvider, TableBlock } from '../report/blocks.ts';
+import type {
+  FigureBlock,
+  KpiLinesBlock,
+  Provenance,
+  ReportBlock,
+  ReportBlockContext,
+  ReportBlockProvider,
+  TableBlock,
+} from '../report/blocks.ts';
 import { formatMonth, formatMonthCapitalised, formatPercent } from '../shared/format.ts';
 import { renderChart } from '../web/charts.ts';
 import { firstReportedLabel, type SickLeaveFigures, type SickLeaveOverview, sickLeaveOverview } from './sick-leave.section.ts';
 import type { BandRule } from './sick-leave.ts';
-import type { SickLeaveSettings } from './sick-leave-settings.ts';
+import { DEFAULT_SICK_LEAVE_SETTINGS, type SickLeaveSettings } from './sick-leave-settings.ts';
 
 const pct = (v: number | null) => (v === null ? '–' : formatPercent(v, 2));
 
@@ -120,16 +128,64 @@ export function trendFigure(o: SickLeaveOverview): FigureBlock {
   return block;
 }
 
+/**
+ * "Før/etter korrigering": each month of the year so far as first reported and as corrected; only
+ * when at least one of them differs (a table of equal numbers says nothing).
+ */
+export function restatementTable(o: SickLeaveOverview, firstCutoff: SickLeaveSettings['firstCutoff']): TableBlock | undefined {
+  const months = o.trend.filter((t) => o.ytd.months.includes(t.period));
+  if (!months.some((t) => t.firstReported !== null)) return undefined;
+  const cell = (v: number | null) => ({ value: v, text: pct(v) });
+  return {
+    kind: 'table',
+    id: 'sick-leave-restatement',
+    caption: `Sykefravær først rapportert og korrigert, ${formatMonth(o.ytd.months[0]!)}–${formatMonth(o.period)}`,
+    columns: [
+      { label: 'Måned' },
+      { label: 'Korttid først rapportert', align: 'right' },
+      { label: 'Langtid først rapportert', align: 'right' },
+      { label: 'Totalt først rapportert', align: 'right' },
+      { label: 'Korttid korrigert', align: 'right' },
+      { label: 'Langtid korrigert', align: 'right' },
+      { label: 'Totalt korrigert', align: 'right' },
+    ],
+    rows: months.map((t) => {
+      const first = t.firstReported ?? t;
+      return {
+        cells: [
+          { value: t.period, text: monthLabel(t.period) },
+          cell(first.shortPct),
+          cell(first.longPct),
+          cell(first.totalPct),
+          cell(t.shortPct),
+          cell(t.longPct),
+          cell(t.totalPct),
+        ],
+      };
+    }),
+    note:
+      `Først rapportert = fravær registrert innen ${firstCutoff.days} dager etter månedsslutt kl. ${firstCutoff.time.replace(':', '.')}; ` +
+      'korrigert = alt registrert da rapporten ble satt sammen. Et tilfelle som forlenges etter første rapportering, kan gå fra ' +
+      'korttid til langtid.',
+    provenance: provenance(o),
+  };
+}
+
 /** The report's block providers; each computes the overview as known at the report's compile time. */
-export function sickLeaveReportBlocks(settings?: SickLeaveSettings): ReportBlockProvider[] {
-  const overview = (ctx: ReportBlockContext) =>
-    sickLeaveOverview(ctx.db, { period: ctx.period, knownAt: ctx.compiledAt, ...(settings ? { settings } : {}) });
-  const provider = (id: string, build: (o: SickLeaveOverview) => TableBlock | FigureBlock | KpiLinesBlock): ReportBlockProvider => ({
+export function sickLeaveReportBlocks(settings: SickLeaveSettings = DEFAULT_SICK_LEAVE_SETTINGS): ReportBlockProvider[] {
+  const overview = (ctx: ReportBlockContext) => sickLeaveOverview(ctx.db, { period: ctx.period, knownAt: ctx.compiledAt, settings });
+  const provider = (id: string, build: (o: SickLeaveOverview) => ReportBlock | undefined): ReportBlockProvider => ({
     id,
     async build(ctx) {
       const o = await overview(ctx);
-      return o.hasData ? [build(o)] : [];
+      const block = o.hasData ? build(o) : undefined;
+      return block ? [block] : [];
     },
   });
-  return [provider('sick-leave-kpis', kpiLinesBlock), provider('sick-leave-split', splitTable), provider('sick-leave-trend', trendFigure)];
+  return [
+    provider('sick-leave-kpis', kpiLinesBlock),
+    provider('sick-leave-split', splitTable),
+    provider('sick-leave-trend', trendFigure),
+    provider('sick-leave-restatement', (o) => restatementTable(o, settings.firstCutoff)),
+  ];
 }

@@ -119,7 +119,7 @@ describe('sick leave over HTTP and in the report', () => {
       for (const p of sickLeaveReportBlocks()) out.push(...(await p.build({ db: t.open.db, period: '2025-05', compiledAt })));
       return out;
     };
-    const [kpis, split, trend] = (await build('2025-06-20T12:00:00Z')) as [KpiLinesBlock, TableBlock, FigureBlock];
+    const [kpis, split, trend, restatement] = (await build('2025-06-20T12:00:00Z')) as [KpiLinesBlock, TableBlock, FigureBlock, TableBlock];
     expect(kpis.items).toEqual([
       { label: 'Mai', text: '27,00\u00a0%', status: 'not-met' },
       { label: 'Totalt sykefravær hittil i år', text: '5,29\u00a0%', status: 'not-met' },
@@ -134,11 +134,21 @@ describe('sick leave over HTTP and in the report', () => {
     expect(split.provenance.importKinds).toEqual(['employees', 'absences']);
     expect(trend.svg).toContain('<svg');
     expect(trend.data.rows).toHaveLength(12);
-    expect(JSON.stringify([kpis, split, trend.data])).not.toMatch(/Drift|Servicedesk|Anne|Lise/);
+    expect(restatement.id).toBe('sick-leave-restatement');
+    expect(restatement.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['Januar', ...Array(6).fill('0,00\u00a0%')],
+      ['Februar', ...Array(6).fill('0,00\u00a0%')],
+      ['Mars', ...Array(6).fill('0,00\u00a0%')],
+      ['April', ...Array(6).fill('0,00\u00a0%')],
+      ['Mai', '27,00\u00a0%', '0,00\u00a0%', '27,00\u00a0%', '9,00\u00a0%', '18,00\u00a0%', '27,00\u00a0%'],
+    ]);
+    expect(restatement.note).toContain('5 dager etter månedsslutt kl. 23.59');
+    expect(JSON.stringify([kpis, split, trend.data, restatement])).not.toMatch(/Drift|Servicedesk|Anne|Lise/);
 
     // Compiled before the extension was registered: the case is still short-term.
-    const [, early] = (await build('2025-06-03T12:00:00Z')) as [KpiLinesBlock, TableBlock];
-    expect(early.rows.map((r) => r.cells[1]?.text)).toEqual(['27,00\u00a0%', '0,00\u00a0%', '27,00\u00a0%']);
-    expect(early.note).toBeUndefined();
+    const early = await build('2025-06-03T12:00:00Z');
+    expect(early.map((b) => b.id)).toEqual(['sick-leave-kpis', 'sick-leave-split', 'sick-leave-trend']);
+    expect((early[1] as TableBlock).rows.map((r) => r.cells[1]?.text)).toEqual(['27,00\u00a0%', '0,00\u00a0%', '27,00\u00a0%']);
+    expect((early[1] as TableBlock).note).toBeUndefined();
   });
 });

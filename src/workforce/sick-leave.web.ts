@@ -40,16 +40,21 @@ function figureCells(f: SickLeaveFigures): SafeHtml {
   return html`<td class="num">${pct(f.shortPct)}</td><td class="num">${pct(f.longPct)}</td><td class="num">${pct(f.totalPct)}</td>`;
 }
 
+/** "korttid 1,44 %, langtid 0,00 %, totalt 1,44 % (status per 05.06.2025)": the split can change while the total does not. */
+function firstReportedText(f: NonNullable<SickLeaveOverview['firstReported']>): string {
+  return `korttid ${pct(f.shortPct)}, langtid ${pct(f.longPct)}, totalt ${pct(f.totalPct)} (${firstReportedLabel(f.knownAt)})`;
+}
+
 function trendTable(o: SickLeaveOverview): SafeHtml {
   const rows = o.trend.map(
     (t) => html`<tr><th scope="row">${formatMonthCapitalised(t.period)}</th>${figureCells(t)}
 <td class="num">${formatNumber(t.agreedDays, 1)}</td>
-<td>${t.firstReported ? `${pct(t.firstReported.totalPct)} (${firstReportedLabel(t.firstReported.knownAt)})` : ''}</td></tr>`,
+<td>${t.firstReported ? firstReportedText(t.firstReported) : ''}</td></tr>`,
   );
   return html`<table>
 <caption class="sr-only">Sykefravær per måned, siste 12 måneder</caption>
 <thead><tr><th scope="col">Måned</th><th scope="col" class="num">Korttid</th><th scope="col" class="num">Langtid</th>
-<th scope="col" class="num">Totalt</th><th scope="col" class="num">Avtalte dagsverk</th><th scope="col">Først rapportert (totalt)</th></tr></thead>
+<th scope="col" class="num">Totalt</th><th scope="col" class="num">Avtalte dagsverk</th><th scope="col">Først rapportert, der tallene senere er korrigert</th></tr></thead>
 <tbody>${rows}</tbody>
 </table>`;
 }
