@@ -6,8 +6,10 @@
 import type { KpiDefinition } from '../src/kpi/kpi.ts';
 import type { DomainModule } from '../src/module.ts';
 import type { FigureBlock, ReportBlockProvider, TableBlock } from '../src/report/blocks.ts';
+import { insertNarrative } from '../src/report/narratives.queries.ts';
 import { formatMonthCapitalised, formatNumber, formatPercent } from '../src/shared/format.ts';
 import { ytdMonths } from '../src/shared/period.ts';
+import type { Db } from '../src/storage/db.ts';
 import { renderChart } from '../src/web/charts.ts';
 import { html } from '../src/web/html.ts';
 
@@ -264,3 +266,24 @@ export const FAKE_NARRATIVES: Record<string, string> = {
   'organisation.aml':
     'Det ble registrert {{ kpi.workforce.aml.month }} brudd i perioden. [@tab:aml-restatement] viser tallene før og etter korrigering, og [@fig:aml-trend] utviklingen.',
 };
+
+/** Stores the fake narratives and one import run per kind the fake blocks read. */
+export async function seedFakeReport(db: Db, period = '2025-05'): Promise<void> {
+  for (const [sectionId, markdown] of Object.entries(FAKE_NARRATIVES)) {
+    await insertNarrative(db, { period, sectionId, markdown, author: 'Kari', createdAt: '2025-06-01T10:00:00.000Z' });
+  }
+  for (const kind of ['saf-t', 'budget', 'time-records', 'absences', 'employees', 'risks']) {
+    await db
+      .insertInto('import_runs')
+      .values({
+        kind,
+        file_name: `${kind}-2025-05.csv`,
+        sha256: `${kind.length}`.padStart(64, 'a'),
+        started_at: '2025-06-02T06:00:00.000Z',
+        finished_at: '2025-06-02T06:00:01.000Z',
+        status: 'succeeded',
+        imported_by: 'test',
+      })
+      .execute();
+  }
+}

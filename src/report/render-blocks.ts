@@ -26,11 +26,20 @@ export function formatInstant(iso: string): string {
 }
 
 /**
- * ECharts names its SVG ids and classes after a process-wide instance counter (`zr3-…`); scoping
- * them to the figure keeps several charts on one page apart and the HTML byte-stable.
+ * ECharts names its SVG ids and classes after process-wide counters (`zr3-c0`, `zr3-cls-7`);
+ * renaming them per figure, in order of first appearance, keeps several charts on one page apart
+ * and the HTML byte-stable whatever was drawn before.
  */
 export function scopeSvgIds(svg: string, scope: string): string {
-  return svg.replace(/\bzr\d+-/g, `${scope}-`);
+  const names = new Map<string, string>();
+  return svg.replace(/\bzr\d+-[\w-]+/g, (token) => {
+    let name = names.get(token);
+    if (!name) {
+      name = `${scope}-${names.size}`;
+      names.set(token, name);
+    }
+    return name;
+  });
 }
 
 function importList(imports: readonly ImportRef[]): SafeHtml {

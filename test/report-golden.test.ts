@@ -1,0 +1,52 @@
+/**
+ * The report HTML against a golden file, built from the fake domains with a fixed clock. The golden
+ * file is written only by an explicit `UPDATE_GOLDEN=1 npx vitest run test/report-golden.test.ts`;
+ * CI never rewrites it. A difference means the document changed: look at it, then update on purpose.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportModel } from '../src/report/build.ts';
+import { reportHtml } from '../src/report/outputs.ts';
+import { renderChart } from '../src/web/charts.ts';
+import { fakeData, fakeDomains, seedFakeReport } from './report-fake-domains.ts';
+import { freshDatabase, type TestDatabase } from './support/databases.ts';
+
+const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), 'golden', 'report-fake.html');
+const options = { period: '2025-05', compiledAt: '2025-06-05T08:00:00.000Z' };
+const config = { organisationName: 'Testforetaket', chromiumPath: '/usr/bin/chromium' };
+
+describe('report HTML (golden)', () => {
+  let open: TestDatabase;
+  const build = async () => reportHtml(await reportModel({ config, db: open.db, domains: fakeDomains(fakeData()) }, options));
+
+  beforeAll(async () => {
+    open = await freshDatabase('sqlite');
+    await seedFakeReport(open.db);
+  });
+  afterAll(async () => {
+    await open.close();
+  });
+
+  it('is byte-stable: charts drawn elsewhere in the process do not change its ids', async () => {
+    const first = await build();
+    renderChart({ kind: 'bar', categories: ['a'], series: [{ name: 'x', values: [1] }], title: 'noise' });
+    expect(await build()).toBe(first);
+    expect(first).not.toMatch(/\bzr\d+-/);
+  });
+
+  it('matches test/golden/report-fake.html', async () => {
+    const html = await build();
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN, html);
+    if (!existsSync(GOLDEN)) throw new Error(`${GOLDEN} is missing: create it with UPDATE_GOLDEN=1 and review it`);
+    expect(html).toBe(readFileSync(GOLDEN, 'utf8'));
+  });
+
+  it('is self-contained: no external stylesheet, script, image or font', async () => {
+    const html = await build();
+    expect(html).not.toMatch(/<link\b|<script\b|<img\b|@import|url\(\s*['"]?https?:/i);
+    expect(html).toContain('<style>');
+    expect(html.match(/<svg\b/g)?.length).toBe(3);
+  });
+});
