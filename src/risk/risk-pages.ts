@@ -140,7 +140,7 @@ function registerTable(view: RegisterView): SafeHtml {
   if (view.rows.length === 0) return html`${cellNote}<p>Ingen risikoer passer filteret.</p>`;
   const rows = view.rows.map(
     (e) => html`<tr>
-<td><a href="/risiko/${encodeURIComponent(e.risk.id)}?period=${view.period}">${e.risk.id}</a></td>
+<td class="risk-id"><a href="/risiko/${encodeURIComponent(e.risk.id)}?period=${view.period}">${e.risk.id}</a></td>
 <td>${e.risk.title}${e.assessment?.statusText ? html`<div class="risk-status" title="${e.assessment.statusText}">${truncate(e.assessment.statusText, 160)}</div>` : ''}</td>
 <td>${e.risk.owner}</td>
 <td>${categoryLabel(e.risk.category)}</td>
@@ -239,7 +239,7 @@ function historyTable(rows: AssessmentRow[], matrix: RiskMatrix): SafeHtml {
 }
 
 function revisionsTable(revs: RiskRevision[]): SafeHtml {
-  return html`<details class="risk-revisions"><summary>Endringslogg (${revs.length} versjoner)</summary>
+  return html`<details class="risk-revisions"><summary>Endringslogg (${revs.length === 1 ? '1 versjon' : `${revs.length} versjoner`})</summary>
 <table class="risk-table"><thead><tr><th scope="col">Versjon</th><th scope="col">Endring</th><th scope="col">Tittel</th><th scope="col">Eier</th><th scope="col">Åpnet</th><th scope="col">Lukket</th><th scope="col">Når</th><th scope="col">Av</th></tr></thead>
 <tbody>${revs
     .slice()

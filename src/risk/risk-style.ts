@@ -21,6 +21,7 @@ export const RISK_STYLE = `<style>
 .risk-table-wrap { overflow-x: auto; }
 .risk-table { width: 100%; }
 .risk-table th a { color: inherit; }
+.risk-id { white-space: nowrap; }
 .risk-status { color: var(--muted); font-size: .88rem; margin-top: .2rem; }
 .risk-badge { display: inline-block; padding: .05rem .5rem; border-radius: 999px; color: #000; font-weight: 700; font-size: .85rem;
   border: 1px solid rgba(0,0,0,.35); white-space: nowrap; }

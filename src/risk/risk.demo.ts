@@ -267,11 +267,12 @@ const RISKS: DemoRisk[] = [
     owner: 'Prosjekteier KAK',
     category: 'delivery',
     opened: '2025-02-10',
-    scores: [null, [3, 3], [4, 3], [3, 3], [3, 3]],
+    scores: [null, [3, 3], [4, 3], [4, 3], [3, 3]],
     status: [
       '',
       'Regresjonstesten av LifeX er ikke godkjent. Frequentis retter feilene som er avdekket.',
       'Nye feil er avdekket i regresjonstesten. Frequentis har lagt fram en plan for feilretting.',
+      'Regresjonstesten pågår fortsatt. Frequentis retter feil fortløpende, men flere feil gjenstår før løsningen kan godkjennes.',
       'Før innføring gjennomføres godkjenning av kommunikasjonsløsningen LifeX. Kontrakten mellom HDO og Frequentis er tydelig på kvalitetskriteriene for at HDO skal kunne godkjenne løsningen. Frequentis leverer fortløpende feilrettinger for feil som avdekkes av HDO.',
     ],
   },
