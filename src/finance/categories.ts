@@ -52,6 +52,21 @@ export const DEFAULT_RULES: readonly MappingRule[] = [
   { category: 'Finansposter', from: 8000, to: 8299 },
 ];
 
+/** The catch-all cost category ("the rest of 4000–7999"): landing there says nothing specific. */
+export const CATCH_ALL_CATEGORY = 'Andre driftskostnader';
+
+/**
+ * Do two category answers agree? Equal, or both cost categories where one is the catch-all (a
+ * GroupingCode such as 6400 "Leie maskiner" lands in the catch-all and does not contradict an
+ * account the organisation files under Lisenser).
+ */
+export function categoriesAgree(a: string | null, b: string | null): boolean {
+  if (a === b) return true;
+  const ka = a === null ? null : findCategory(a)?.kind;
+  const kb = b === null ? null : findCategory(b)?.kind;
+  return ka === 'cost' && kb === 'cost' && (a === CATCH_ALL_CATEGORY || b === CATCH_ALL_CATEGORY);
+}
+
 export const BALANCE_SHEET = { from: 1000, to: 2999 } as const;
 
 /** The numeric value of an all-digit account id; null otherwise. */

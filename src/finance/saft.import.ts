@@ -10,7 +10,7 @@ import type { ImportContext, Importer } from '../imports/imports.ts';
 import { AppError, type Problem } from '../shared/errors.ts';
 import { formatNumber } from '../shared/format.ts';
 import type { Ore } from '../shared/money.ts';
-import { accountNumber, type CategoryMapper, isBalanceSheet } from './categories.ts';
+import { accountNumber, type CategoryMapper, categoriesAgree, isBalanceSheet } from './categories.ts';
 import {
   insertLedgerAccounts,
   insertLedgerCustomers,
@@ -361,7 +361,7 @@ class SaftImport {
       if (!a.groupingCode || isBalanceSheet(a.accountId)) continue;
       const own = this.mapper.rangeCategoryOf(a.accountId);
       const byCode = this.mapper.rangeCategoryOf(a.groupingCode);
-      if (own !== byCode) {
+      if (!categoriesAgree(own, byCode)) {
         this.warn(
           'grouping',
           `konto ${a.accountId} hører til «${own ?? 'ingen kategori'}», men GroupingCode ${a.groupingCode} (${a.groupingCategory ?? ''}) tilsier «${byCode ?? 'ingen kategori'}»`,
