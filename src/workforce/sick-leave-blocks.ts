@@ -15,7 +15,13 @@ import type {
 } from '../report/blocks.ts';
 import { formatMonth, formatMonthCapitalised, formatPercent } from '../shared/format.ts';
 import { renderChart } from '../web/charts.ts';
-import { firstReportedLabel, type SickLeaveFigures, type SickLeaveOverview, sickLeaveOverview } from './sick-leave.section.ts';
+import {
+  firstReportedLabel,
+  type SickLeaveFigures,
+  type SickLeaveOverview,
+  type SickLeaveTrendPoint,
+  sickLeaveOverview,
+} from './sick-leave.section.ts';
 import type { BandRule } from './sick-leave.ts';
 import { DEFAULT_SICK_LEAVE_SETTINGS, type SickLeaveSettings } from './sick-leave-settings.ts';
 
@@ -107,6 +113,14 @@ export function trendChart(o: SickLeaveOverview, size: { width?: number; height?
   });
 }
 
+/** "desember 2024 (totalt først 4,06 %, nå 4,11 %)", or the short-term share when only the split moved. */
+function restatedMonth(t: SickLeaveTrendPoint): string {
+  const first = t.firstReported!;
+  return pct(first.totalPct) !== pct(t.totalPct)
+    ? `${formatMonth(t.period)} (totalt først ${pct(first.totalPct)}, nå ${pct(t.totalPct)})`
+    : `${formatMonth(t.period)} (korttid først ${pct(first.shortPct)}, nå ${pct(t.shortPct)})`;
+}
+
 export function trendFigure(o: SickLeaveOverview): FigureBlock {
   const restated = o.trend.filter((t) => t.firstReported !== null);
   const block: FigureBlock = {
@@ -115,16 +129,19 @@ export function trendFigure(o: SickLeaveOverview): FigureBlock {
     caption: `Sykefravær per måned, siste 12 måneder (korttid og langtid, prosent av avtalte dagsverk)`,
     svg: trendChart(o),
     data: {
-      columns: ['Måned', 'Korttid %', 'Langtid %', 'Totalt %', 'Først rapportert totalt %'],
-      rows: o.trend.map((t) => [t.period, t.shortPct, t.longPct, t.totalPct, t.firstReported?.totalPct ?? null]),
+      columns: ['Måned', 'Korttid %', 'Langtid %', 'Totalt %', 'Korttid først rapportert %', 'Totalt først rapportert %'],
+      rows: o.trend.map((t) => [
+        t.period,
+        t.shortPct,
+        t.longPct,
+        t.totalPct,
+        (t.firstReported ?? t).shortPct,
+        (t.firstReported ?? t).totalPct,
+      ]),
     },
     provenance: provenance(o),
   };
-  if (restated.length > 0) {
-    block.note = `Korrigert etter første rapportering: ${restated
-      .map((t) => `${formatMonth(t.period)} (først ${pct(t.firstReported?.totalPct ?? null)}, nå ${pct(t.totalPct)})`)
-      .join('; ')}.`;
-  }
+  if (restated.length > 0) block.note = `Korrigert etter første rapportering: ${restated.map(restatedMonth).join('; ')}.`;
   return block;
 }
 
@@ -139,15 +156,15 @@ export function restatementTable(o: SickLeaveOverview, firstCutoff: SickLeaveSet
   return {
     kind: 'table',
     id: 'sick-leave-restatement',
-    caption: `Sykefravær først rapportert og korrigert, ${formatMonth(o.ytd.months[0]!)}–${formatMonth(o.period)}`,
+    caption: `Sykefravær før og etter korrigering, ${formatMonth(o.ytd.months[0]!)}–${formatMonth(o.period)}`,
     columns: [
       { label: 'Måned' },
-      { label: 'Korttid først rapportert', align: 'right' },
-      { label: 'Langtid først rapportert', align: 'right' },
-      { label: 'Totalt først rapportert', align: 'right' },
-      { label: 'Korttid korrigert', align: 'right' },
-      { label: 'Langtid korrigert', align: 'right' },
-      { label: 'Totalt korrigert', align: 'right' },
+      { label: 'Korttid før', align: 'right' },
+      { label: 'Korttid etter', align: 'right' },
+      { label: 'Langtid før', align: 'right' },
+      { label: 'Langtid etter', align: 'right' },
+      { label: 'Totalt før', align: 'right' },
+      { label: 'Totalt etter', align: 'right' },
     ],
     rows: months.map((t) => {
       const first = t.firstReported ?? t;
@@ -155,17 +172,17 @@ export function restatementTable(o: SickLeaveOverview, firstCutoff: SickLeaveSet
         cells: [
           { value: t.period, text: monthLabel(t.period) },
           cell(first.shortPct),
-          cell(first.longPct),
-          cell(first.totalPct),
           cell(t.shortPct),
+          cell(first.longPct),
           cell(t.longPct),
+          cell(first.totalPct),
           cell(t.totalPct),
         ],
       };
     }),
     note:
-      `Først rapportert = fravær registrert innen ${firstCutoff.days} dager etter månedsslutt kl. ${firstCutoff.time.replace(':', '.')}; ` +
-      'korrigert = alt registrert da rapporten ble satt sammen. Et tilfelle som forlenges etter første rapportering, kan gå fra ' +
+      `Før korrigering = først rapportert, med fravær registrert innen ${firstCutoff.days} dager etter månedsslutt kl. ${firstCutoff.time.replace(':', '.')}; ` +
+      'etter korrigering = alt registrert da rapporten ble satt sammen. Et tilfelle som forlenges etter første rapportering, kan gå fra ' +
       'korttid til langtid.',
     provenance: provenance(o),
   };

@@ -134,13 +134,15 @@ describe('sick leave over HTTP and in the report', () => {
     expect(split.provenance.importKinds).toEqual(['employees', 'absences']);
     expect(trend.svg).toContain('<svg');
     expect(trend.data.rows).toHaveLength(12);
+    expect(trend.data.rows[11]).toEqual(['2025-05', 9, 18, 27, 27, 27]);
+    expect(trend.note).toBe('Korrigert etter første rapportering: mai 2025 (korttid først 27,00\u00a0%, nå 9,00\u00a0%).');
     expect(restatement.id).toBe('sick-leave-restatement');
     expect(restatement.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
       ['Januar', ...Array(6).fill('0,00\u00a0%')],
       ['Februar', ...Array(6).fill('0,00\u00a0%')],
       ['Mars', ...Array(6).fill('0,00\u00a0%')],
       ['April', ...Array(6).fill('0,00\u00a0%')],
-      ['Mai', '27,00\u00a0%', '0,00\u00a0%', '27,00\u00a0%', '9,00\u00a0%', '18,00\u00a0%', '27,00\u00a0%'],
+      ['Mai', '27,00\u00a0%', '9,00\u00a0%', '0,00\u00a0%', '18,00\u00a0%', '27,00\u00a0%', '27,00\u00a0%'],
     ]);
     expect(restatement.note).toContain('5 dager etter månedsslutt kl. 23.59');
     expect(JSON.stringify([kpis, split, trend.data, restatement])).not.toMatch(/Drift|Servicedesk|Anne|Lise/);
