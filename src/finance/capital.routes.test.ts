@@ -108,6 +108,8 @@ describe('finance capital over HTTP, on the web page and in the report', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets[0]?.getCell('A2').value).toBe('2025');
+    const remaining = await t.app.inject({ url: '/okonomi/kapital/finance-investments-remaining.csv?period=2025-05' });
+    expect(remaining.body).toContain('\r\n2024;KAK;35196310,75;17200000;5400000;12596310,75\r\n');
     expect((await t.app.inject({ url: '/okonomi/kapital/nope.csv?period=2025-05' })).statusCode).toBe(404);
   });
 
@@ -122,7 +124,11 @@ describe('finance capital over HTTP, on the web page and in the report', () => {
   it('gives the report three table blocks for May and none for a month without data', async () => {
     const ctx = (period: string) => ({ db: t.open.db, period, compiledAt: '2025-06-05T10:00:00.000Z' });
     const blocks = await Promise.all(capital.report!.map((p) => p.build(ctx('2025-05'))));
-    expect(blocks.map((b) => b.map((x) => x.id))).toEqual([['finance-investments'], ['finance-liquidity'], ['finance-receivables']]);
+    expect(blocks.map((b) => b.map((x) => x.id))).toEqual([
+      ['finance-investments', 'finance-investments-remaining'],
+      ['finance-liquidity'],
+      ['finance-receivables'],
+    ]);
     const liquidity = blocks[1]![0] as TableBlock;
     expect(liquidity.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
       ['Likvide midler per 31.05.2025', '122,4'],

@@ -31,51 +31,74 @@ function thousands(ore: Ore): TableCell {
   return { value: oreToNok(ore), text: formatNumber(ore / 100 / 1000, 0) };
 }
 
-function figureCells(f: InvestmentFigures): TableCell[] {
+const right = (label: string) => ({ label, align: 'right' as const });
+
+const INVESTMENT_PROVENANCE = {
+  importKinds: ['investment-budgets', 'payment-milestones', 'investment-invoices'],
+  rules: [
+    'Gjenstår = godkjent beløp (inkludert usikkerhetspåslag) − fakturert til og med periodeslutt.',
+    'Gjenstående betalingsmilepæler = milepæler som ikke er betalt ved periodeslutt.',
+    'Usikkerhetspåslaget regnes som det siste som brukes: det gjenstår bare så langt det er penger igjen etter milepælene.',
+  ],
+};
+
+/** Project rows and a sum row per budget year, then a sum of all budget years. */
+function investmentRows(o: InvestmentOverview, cells: (f: InvestmentFigures) => TableCell[], keep: (f: InvestmentFigures) => boolean) {
   return [
-    mnok(f.approved),
-    mnok(f.invoicedThisYear),
-    mnok(f.invoicedToDate),
-    mnok(f.remaining),
-    mnok(f.expectedUseThisYear),
-    mnok(f.remainingMilestones),
-    mnok(f.remainingReserve),
-    mnok(f.remainingOther),
+    ...o.budgetYears.flatMap((b) => [
+      ...b.projects.filter(keep).map((p) => ({ cells: [text(String(b.budgetYear)), text(p.project), ...cells(p)] })),
+      { cells: [text(String(b.budgetYear)), text(`Sum budsjett ${b.budgetYear}`), ...cells(b)], total: true },
+    ]),
+    { cells: [text('Alle'), text('Sum alle budsjettår'), ...cells(o.total)], total: true },
   ];
 }
 
+/** Per budget year: approved, invoiced this year and in total, remaining, expected use this year. */
 export function investmentsTable(o: InvestmentOverview): TableBlock {
-  const right = (label: string) => ({ label, align: 'right' as const });
-  const rows = o.budgetYears.flatMap((b) => [
-    ...b.projects.map((p) => ({ cells: [text(String(b.budgetYear)), text(p.project), ...figureCells(p)] })),
-    { cells: [text(String(b.budgetYear)), text(`Sum budsjett ${b.budgetYear}`), ...figureCells(b)], total: true },
-  ]);
   return {
     kind: 'table',
     id: 'finance-investments',
     caption: `Investeringer per budsjettår per ${formatMonth(o.period)}`,
     columns: [
-      { label: 'Budsjettår' },
+      { label: 'År' },
       { label: 'Prosjekt' },
       right('Godkjent'),
-      right('Fakturert hittil i år'),
+      right('Fakturert i år'),
       right('Fakturert totalt'),
       right('Gjenstår'),
       right(`Forventet brukt ${o.year}`),
-      right('Gjenstående betalingsmilepæler'),
-      right('Usikkerhetspåslag'),
-      right('Øvrig gjenstående'),
     ],
-    rows: [...rows, { cells: [text('Alle'), text('Sum alle budsjettår'), ...figureCells(o.total)], total: true }],
-    note: `MNOK. Fakturert og betalt til og med ${formatDate(o.asOf)}. Godkjent beløp inkluderer usikkerhetspåslaget.`,
-    provenance: {
-      importKinds: ['investment-budgets', 'payment-milestones', 'investment-invoices'],
-      rules: [
-        'Gjenstår = godkjent beløp (inkludert usikkerhetspåslag) − fakturert til og med periodeslutt.',
-        'Gjenstående betalingsmilepæler = milepæler som ikke er betalt ved periodeslutt.',
-        'Usikkerhetspåslaget regnes som det siste som brukes: det gjenstår bare så langt det er penger igjen etter milepælene.',
-      ],
-    },
+    rows: investmentRows(
+      o,
+      (f) => [mnok(f.approved), mnok(f.invoicedThisYear), mnok(f.invoicedToDate), mnok(f.remaining), mnok(f.expectedUseThisYear)],
+      () => true,
+    ),
+    note: `MNOK. «År» er budsjettåret. Fakturert til og med ${formatDate(o.asOf)}; godkjent beløp inkluderer usikkerhetspåslaget.`,
+    provenance: INVESTMENT_PROVENANCE,
+  };
+}
+
+/** What the remaining money of each project consists of: unpaid milestones, reserve, the rest. */
+export function investmentsRemainingTable(o: InvestmentOverview): TableBlock {
+  return {
+    kind: 'table',
+    id: 'finance-investments-remaining',
+    caption: `Gjenstående investeringsmidler per ${formatMonth(o.period)}`,
+    columns: [
+      { label: 'År' },
+      { label: 'Prosjekt' },
+      right('Gjenstår'),
+      right('Betalingsmilepæler'),
+      right('Usikkerhetspåslag'),
+      right('Øvrig'),
+    ],
+    rows: investmentRows(
+      o,
+      (f) => [mnok(f.remaining), mnok(f.remainingMilestones), mnok(f.remainingReserve), mnok(f.remainingOther)],
+      (f) => f.remaining !== 0,
+    ),
+    note: `MNOK per ${formatDate(o.asOf)}. Betalingsmilepæler som ikke er betalt; usikkerhetspåslaget regnes som det siste som brukes.`,
+    provenance: INVESTMENT_PROVENANCE,
   };
 }
 

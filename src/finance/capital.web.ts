@@ -15,11 +15,12 @@ import { resolvePeriod } from '../web/period-param.ts';
 import { type ExportFormat, exportFileName, exportTable, tableWithExports } from '../web/table-export.ts';
 import type { BankBalanceSource } from './capital.queries.ts';
 import {
-  CAPITAL_BLOCKS,
+  CAPITAL_TABLES,
   type CapitalView,
   capitalView,
   investmentsBlock,
-  isCapitalBlockId,
+  investmentsRemainingBlock,
+  isCapitalTableId,
   liquidityBlock,
   receivablesBlock,
 } from './capital.report.ts';
@@ -60,22 +61,38 @@ function receivablesLead(v: CapitalView): SafeHtml {
   return html`<p>Utestående kundefordringer per ${formatDate(v.receivables.asOf)}: ${formatMnok(t.total)}, hvorav ${formatMnok(t.overdue)} forfalt.</p>`;
 }
 
-function section(id: string, title: string, block: TableBlock | null, lead: () => SafeHtml, period: YearMonth, missing: string): SafeHtml {
-  const href = (f: ExportFormat) => `${CAPITAL_PATH}/${block?.id}.${f}?period=${period}`;
+function section(
+  id: string,
+  title: string,
+  blocks: (TableBlock | null)[],
+  lead: () => SafeHtml,
+  options: { period: YearMonth; missing: string },
+): SafeHtml {
+  const present = blocks.filter((b): b is TableBlock => b !== null);
+  const tables = present.map((b) => tableWithExports(b, (f: ExportFormat) => `${CAPITAL_PATH}/${b.id}.${f}?period=${options.period}`));
   return html`<section aria-labelledby="${id}">
   <h2 id="${id}">${title}</h2>
   ${
-    block
-      ? html`${lead()}${tableWithExports(block, href)}`
-      : html`<p class="notice" role="status">${missing} <a href="/import?period=${period}">Se importtypene</a>.</p>`
+    present.length > 0
+      ? html`${lead()}${tables}`
+      : html`<p class="notice" role="status">${options.missing} <a href="/import?period=${options.period}">Se importtypene</a>.</p>`
   }
 </section>`;
 }
 
 export function capitalBody(v: CapitalView, period: YearMonth): SafeHtml {
-  return html`${section('kapital-investeringer', 'Investeringer', investmentsBlock(v), () => investmentsLead(v), period, 'Ingen investeringsbudsjetter eller fakturaer er importert for perioden.')}
-${section('kapital-likviditet', 'Likviditet og lån', liquidityBlock(v), () => liquidityLead(v), period, 'Ingen likviditetsdata for perioden.')}
-${section('kapital-kundefordringer', 'Kundefordringer', receivablesBlock(v), () => receivablesLead(v), period, 'Ingen kundereskontro er importert.')}`;
+  return html`${section(
+    'kapital-investeringer',
+    'Investeringer',
+    [investmentsBlock(v), investmentsRemainingBlock(v)],
+    () => investmentsLead(v),
+    {
+      period,
+      missing: 'Ingen investeringsbudsjetter eller fakturaer er importert for perioden.',
+    },
+  )}
+${section('kapital-likviditet', 'Likviditet og lån', [liquidityBlock(v)], () => liquidityLead(v), { period, missing: 'Ingen likviditetsdata for perioden.' })}
+${section('kapital-kundefordringer', 'Kundefordringer', [receivablesBlock(v)], () => receivablesLead(v), { period, missing: 'Ingen kundereskontro er importert.' })}`;
 }
 
 const EXPORT_FILE = /^([a-z-]+)\.(csv|xlsx)$/;
@@ -93,9 +110,9 @@ export function capitalWeb(options: { bankBalanceAt: BankBalanceSource }) {
       const period = resolvePeriod(req.query, deps.config);
       const m = EXPORT_FILE.exec(req.params.file);
       const id = m?.[1] ?? '';
-      if (!m || !isCapitalBlockId(id)) throw new AppError('NOT_FOUND', `Ukjent tabell «${req.params.file}» (Unknown table)`);
+      if (!m || !isCapitalTableId(id)) throw new AppError('NOT_FOUND', `Ukjent tabell «${req.params.file}» (Unknown table)`);
       const format = m[2] as ExportFormat;
-      const block = CAPITAL_BLOCKS[id](await capitalView(deps.db, { period, bankBalanceAt: options.bankBalanceAt }));
+      const block = CAPITAL_TABLES[id](await capitalView(deps.db, { period, bankBalanceAt: options.bankBalanceAt }));
       if (!block) throw new AppError('NOT_FOUND', `Ingen data for tabellen ${id} i ${period} (No data for the table)`);
       const { body, contentType } = await exportTable(block, format);
       return reply
