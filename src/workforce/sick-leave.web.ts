@@ -40,7 +40,7 @@ function figureCells(f: SickLeaveFigures): SafeHtml {
   return html`<td class="num">${pct(f.shortPct)}</td><td class="num">${pct(f.longPct)}</td><td class="num">${pct(f.totalPct)}</td>`;
 }
 
-/** "korttid 1,44 %, langtid 0,00 %, totalt 1,44 % (status per 05.06.2025)": the split can change while the total does not. */
+/** "korttid 2,10 %, langtid 0,00 %, totalt 2,10 % (status per 05.06.2025)": the split can change while the total does not. */
 function firstReportedText(f: NonNullable<SickLeaveOverview['firstReported']>): string {
   return `korttid ${pct(f.shortPct)}, langtid ${pct(f.longPct)}, totalt ${pct(f.totalPct)} (${firstReportedLabel(f.knownAt)})`;
 }
