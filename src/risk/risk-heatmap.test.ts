@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Assessment, type Risk, registerAt } from './risk.ts';
-import { heatmapCells, renderHeatmapSvg } from './risk-heatmap.ts';
+import { heatmapCells, renderHeatmapSvg, wrapIds } from './risk-heatmap.ts';
 import { DEFAULT_RISK_MATRIX } from './risk-level.ts';
 
 const risks: Risk[] = ['OR-1', 'OR-2', 'OR-3', 'OR-4'].map((id) => ({
@@ -63,5 +63,13 @@ describe('renderHeatmapSvg', () => {
     const swapped = renderHeatmapSvg(heatmapCells(entries), { ...DEFAULT_RISK_MATRIX, axes: 'probability-x' }, { title: 't' });
     expect(x(svg)).toBe(256);
     expect(x(swapped)).toBe(156);
+  });
+});
+
+describe('wrapIds', () => {
+  it('puts two ids on a line and says how many more when they do not fit', () => {
+    expect(wrapIds(['A', 'B', 'C'], 6)).toEqual(['A, B', 'C']);
+    expect(wrapIds(['A', 'B', 'C', 'D', 'E', 'F'], 6)).toEqual(['A, B', 'C, D', 'E, F']);
+    expect(wrapIds(['A', 'B', 'C', 'D', 'E', 'F', 'G'], 6)).toEqual(['A, B', 'C, D', '+3 til']);
   });
 });

@@ -45,7 +45,7 @@ export interface HeatmapSvgOptions {
   title: string;
   /** Prefix for element ids, unique per page when several heat maps are embedded. */
   idPrefix?: string;
-  /** Ids listed per cell before "+n"; the <desc> and cell titles always list all. */
+  /** Ids listed per cell (default 6, three lines) before "+n til"; the <desc> and cell titles always list all. */
   maxIdsPerCell?: number;
   /** Makes non-empty cells links (the web page links them to the filtered register). */
   cellHref?: (cell: HeatmapCell) => string;
@@ -87,11 +87,12 @@ function cellTitle(cell: HeatmapCell, matrix: RiskMatrix): string {
   return `Sannsynlighet ${cell.probability} (${pl}), konsekvens ${cell.consequence} (${cl}), skår ${cell.score}, nivå ${cell.level.label}. ${pluralRisks(cell.ids.length)}${who}`;
 }
 
-function wrapIds(ids: readonly string[], max: number): string[] {
-  const shown = ids.slice(0, max);
+/** Two ids per line; when they do not all fit, the last line says how many more ("+3 til"). */
+export function wrapIds(ids: readonly string[], max: number): string[] {
+  const shown = ids.length <= max ? ids : ids.slice(0, Math.max(0, max - 2));
   const lines: string[] = [];
   for (let i = 0; i < shown.length; i += 2) lines.push(shown.slice(i, i + 2).join(', '));
-  if (ids.length > max) lines.push(`+${ids.length - max} til`);
+  if (shown.length < ids.length) lines.push(`+${ids.length - shown.length} til`);
   return lines;
 }
 
@@ -105,7 +106,7 @@ function twoLines(label: string): string[] {
 }
 
 function renderCell(cell: HeatmapCell, x: number, y: number, matrix: RiskMatrix, prefix: string, options: HeatmapSvgOptions): string {
-  const maxIds = options.maxIdsPerCell ?? 4;
+  const maxIds = options.maxIdsPerCell ?? 6;
   const href = cell.ids.length > 0 ? options.cellHref?.(cell) : undefined;
   const levelIndex = matrix.levels.findIndex((l) => l.key === cell.level.key);
   const cx = x + CELL_W / 2;
@@ -121,7 +122,12 @@ function renderCell(cell: HeatmapCell, x: number, y: number, matrix: RiskMatrix,
     parts.push(
       `<text x="${cx}" y="${y + 38}" font-size="20" font-weight="bold" text-anchor="middle" fill="#000">${cell.ids.length}</text>`,
     );
-    wrapIds(cell.ids, maxIds).forEach((line, i) => {
+    const lines = wrapIds(cell.ids, maxIds);
+    // A light backing keeps the ids readable over the level pattern.
+    parts.push(
+      `<rect x="${x + 5}" y="${y + 43}" width="${CELL_W - 10}" height="${lines.length * 11 + 3}" rx="3" fill="#ffffff" fill-opacity="0.72"/>`,
+    );
+    lines.forEach((line, i) => {
       parts.push(`<text x="${cx}" y="${y + 52 + i * 11}" font-size="9.5" text-anchor="middle" fill="#000">${e(line)}</text>`);
     });
   }
