@@ -15,7 +15,16 @@ const domains = [...fakeDomains(fakeData()), reportModule];
 async function cli(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, { env, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }, domains);
+  const io = {
+    env,
+    stdout: (t: string) => {
+      stdout += t;
+    },
+    stderr: (t: string) => {
+      stderr += t;
+    },
+  };
+  const code = await runCli(argv, io, domains);
   return { code, stdout, stderr };
 }
 
