@@ -84,7 +84,11 @@ describe('finance capital over HTTP, on the web page and in the report', () => {
     expect(page).toContain(
       'Hittil i år er det mottatt fakturaer for 39,3\u00a0MNOK, hvorav 22,5\u00a0MNOK på investeringsbudsjettet for 2025 og 16,8\u00a0MNOK på budsjettene for 2023 og 2024.',
     );
-    expect(page).toContain('Likvide midler per 31.05.2025: 122,4\u00a0MNOK. Prognose per årsslutt: 66,4\u00a0MNOK.');
+    expect(page).toContain(' For budsjett 2023 gjenstår 14,6\u00a0MNOK: Medielogg 10,6\u00a0MNOK og KAK 4,0\u00a0MNOK.');
+    expect(page).toContain(' For budsjett 2024 gjenstår 35,3\u00a0MNOK: KAK 35,2\u00a0MNOK og Kontorutstyr 0,1\u00a0MNOK.');
+    expect(page).toContain(
+      'Likvide midler per 31.05.2025: 122,4\u00a0MNOK. Prognose per årsslutt: 66,4\u00a0MNOK. Låneramme Investeringslån 2025: 120,0\u00a0MNOK; 80,0\u00a0MNOK utbetales i juli 2025 og 40,0\u00a0MNOK er planlagt utbetalt i desember 2025.',
+    );
     expect(page).toContain('Kundereskontro per mai');
     expect(page).toContain('href="/okonomi/kapital/finance-receivables.xlsx?period=2025-05"');
     expect(page).toContain('aria-current="page"');

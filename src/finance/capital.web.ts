@@ -7,8 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../module.ts';
 import type { TableBlock } from '../report/blocks.ts';
 import { AppError } from '../shared/errors.ts';
-import { formatDate, formatMnok } from '../shared/format.ts';
-import type { YearMonth } from '../shared/period.ts';
+import { formatDate, formatMnok, formatMonth } from '../shared/format.ts';
+import { monthOf, type YearMonth } from '../shared/period.ts';
 import { html, type SafeHtml } from '../web/html.ts';
 import { page } from '../web/layout.ts';
 import { resolvePeriod } from '../web/period-param.ts';
@@ -29,8 +29,7 @@ export const CAPITAL_PATH = '/okonomi/kapital';
 
 /** "2023", "2023 og 2024", "2022, 2023 og 2024" */
 function listYears(years: number[]): string {
-  const sorted = [...years].sort((a, b) => a - b).map(String);
-  return sorted.length <= 1 ? (sorted[0] ?? '') : `${sorted.slice(0, -1).join(', ')} og ${sorted.at(-1)}`;
+  return listWords([...years].sort((a, b) => a - b).map(String));
 }
 
 function investmentsLead(v: CapitalView): SafeHtml {
@@ -40,11 +39,42 @@ function investmentsLead(v: CapitalView): SafeHtml {
   const olderSum = older.reduce((s, b) => s + b.invoicedThisYear, 0);
   return html`<p>Hittil i år er det mottatt fakturaer for ${formatMnok(o.invoicedThisYear)}${
     current ? html`, hvorav ${formatMnok(current.invoicedThisYear)} på investeringsbudsjettet for ${o.year}` : ''
-  }${older.length > 0 ? html` og ${formatMnok(olderSum)} på budsjettene for ${listYears(older.map((b) => b.budgetYear))}` : ''}.${
+  }${older.length > 0 ? html` og ${formatMnok(olderSum)} på ${older.length === 1 ? 'budsjettet' : 'budsjettene'} for ${listYears(older.map((b) => b.budgetYear))}` : ''}.${
     current?.expectedUseThisYear != null
       ? html` Budsjettet for ${o.year} er ${formatMnok(current.approved)}, og ${formatMnok(current.expectedUseThisYear)} forventes brukt i ${o.year}.`
       : ''
-  }</p>`;
+  }${remainingSentences(o)}</p>`;
+}
+
+/** "For budsjett 2023 gjenstår 14,6 MNOK: Medielogg 10,6 MNOK og KAK 4,0 MNOK." per older budget year. */
+function remainingSentences(o: CapitalView['investments']): string {
+  return o.budgetYears
+    .filter((b) => b.budgetYear < o.year && b.remaining !== 0)
+    .sort((a, b) => a.budgetYear - b.budgetYear)
+    .map((b) => {
+      const projects = b.projects.filter((p) => p.remaining !== 0).sort((x, y) => y.remaining - x.remaining);
+      return ` For budsjett ${b.budgetYear} gjenstår ${formatMnok(b.remaining)}: ${listWords(projects.map((p) => `${p.project} ${formatMnok(p.remaining)}`))}.`;
+    })
+    .join('');
+}
+
+function listWords(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} og ${words.at(-1)}`;
+}
+
+const LOAN_VERBS = { disbursed: 'ble utbetalt', scheduled: 'utbetales', planned: 'er planlagt utbetalt' } as const;
+
+function loanSentences(l: CapitalView['liquidity']): string {
+  return l.loans
+    .map(
+      (loan) =>
+        ` Låneramme ${loan.facility}: ${formatMnok(loan.requested)}${
+          loan.disbursements.length > 0
+            ? `; ${listWords(loan.disbursements.map((d) => `${formatMnok(d.amount)} ${LOAN_VERBS[d.state]} i ${formatMonth(monthOf(d.date))}`))}`
+            : ''
+        }.`,
+    )
+    .join('');
 }
 
 function liquidityLead(v: CapitalView): SafeHtml {
@@ -53,7 +83,7 @@ function liquidityLead(v: CapitalView): SafeHtml {
     l.yearEndForecast === null
       ? ' Ingen likviditetsprognose er registrert for perioden.'
       : ` Prognose per årsslutt: ${formatMnok(l.yearEndForecast)}.`
-  }</p>`;
+  }${loanSentences(l)}</p>`;
 }
 
 function receivablesLead(v: CapitalView): SafeHtml {
