@@ -26,10 +26,14 @@ export function sickLeaveKpis(settings: SickLeaveSettings = DEFAULT_SICK_LEAVE_S
       return f ? pick(f) : null;
     },
   });
+  const [short, long] =
+    settings.bandRule === 'whole-case'
+      ? ['Korttidssykefravær (≤ 16 dager)', 'Langtidssykefravær (> 16 dager)']
+      : ['Korttidssykefravær (dag 1–16)', 'Langtidssykefravær (dag 17 og senere)'];
   return [
     kpi('total', 'Sykefravær (måned)', (f) => f.month.totalPct, true),
-    kpi('short', 'Korttidssykefravær (≤ 16 dager)', (f) => f.month.shortPct, false),
-    kpi('long', 'Langtidssykefravær (> 16 dager)', (f) => f.month.longPct, false),
+    kpi('short', short, (f) => f.month.shortPct, false),
+    kpi('long', long, (f) => f.month.longPct, false),
     kpi('ytd', 'Sykefravær hittil i år', (f) => f.ytd.totalPct, true),
   ];
 }
