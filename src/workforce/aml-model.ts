@@ -88,6 +88,8 @@ export interface AmlSettings {
   firstCutoff: { days: number; time: string };
   /** Weeks of records loaded before the evaluated period. */
   lookBackWeeks: number;
+  /** The monthly indicator (KPI target) for the number of breaches. */
+  indicator: { op: '<' | '<=' | '>' | '>='; value: number };
 }
 
 export const DEFAULT_AML_SETTINGS: AmlSettings = Object.freeze({
@@ -102,7 +104,8 @@ export const DEFAULT_AML_SETTINGS: AmlSettings = Object.freeze({
   sundayWindow: { saturdayHour: 18, sundayHour: 22 },
   firstCutoff: { days: 5, time: '23:59' },
   lookBackWeeks: 53,
-});
+  indicator: { op: '<', value: 8 },
+} satisfies AmlSettings) as AmlSettings;
 
 /** Which dispensation type raises which rule's limit (spec §3). */
 export const DISPENSATION_FOR: Record<AmlRule, DispensationType> = {

@@ -63,12 +63,13 @@ export async function insertDispensations(db: Db, rows: DispensationRow[], runId
 }
 
 export interface HistoryWindow {
-  /** Records starting in [fromMs, toMs) are loaded. */
+  /** Overtime and call-outs starting in [fromMs, toMs) are loaded, ordinary work from fullFromMs. */
   fromMs: number;
+  fullFromMs: number;
   toMs: number;
   /** Only records registered at or before this instant (epoch ms). */
   knownAt?: number | undefined;
-  /** Employees per query (memory is bounded by this many histories). Default 64. */
+  /** Employees per query (memory is bounded by this many histories). Default 100. */
   chunkSize?: number;
 }
 
@@ -101,7 +102,7 @@ function toRecord(r: {
  */
 export async function* streamHistories(db: Db, window: HistoryWindow): AsyncGenerator<EmployeeHistory> {
   const ids = await evaluatedEmployeeIds(db);
-  const chunkSize = window.chunkSize ?? 64;
+  const chunkSize = window.chunkSize ?? 100;
   for (let i = 0; i < ids.length; i += chunkSize) {
     const chunk = ids.slice(i, i + chunkSize);
     let q = db
@@ -109,7 +110,8 @@ export async function* streamHistories(db: Db, window: HistoryWindow): AsyncGene
       .select(['employee_id', 'start_ms', 'end_ms', 'kind', 'cause', 'registered_ms'])
       .where('employee_id', 'in', chunk)
       .where('start_ms', '>=', window.fromMs)
-      .where('start_ms', '<', window.toMs);
+      .where('start_ms', '<', window.toMs)
+      .where((eb) => eb.or([eb('start_ms', '>=', window.fullFromMs), eb('kind', '!=', 'ordinary')]));
     if (window.knownAt !== undefined) q = q.where('registered_ms', '<=', window.knownAt);
     const byEmployee = new Map<string, TimeRecord[]>();
     for (const r of await q.execute()) {

@@ -25,14 +25,24 @@ export interface EvaluateAmlOptions {
   onEmployee?: (done: number) => void;
 }
 
-/** The records needed to judge breach dates in [from, to]: the look-back and the end of the last week. */
-export function loadWindow(from: IsoDate, to: IsoDate, settings: AmlSettings): { fromMs: number; toMs: number } {
+/**
+ * The records needed to judge breach dates in [from, to]. Overtime and call-outs are loaded for the
+ * whole look-back (the 52-week overtime rule); ordinary work only from `fullFromMs`: 8 weeks before
+ * the first week, the furthest any rule on all records reaches (hours7d's 8-week sum, runs of
+ * worked Sundays; a rest check against older work would find more than enough rest anyway).
+ */
+export function loadWindow(from: IsoDate, to: IsoDate, settings: AmlSettings): { fromMs: number; fullFromMs: number; toMs: number } {
+  const monday = mondayOf(isoToDay(from));
   return {
-    fromMs: dayStartMs(mondayOf(isoToDay(from)) - settings.lookBackWeeks * 7),
+    fromMs: dayStartMs(monday - settings.lookBackWeeks * 7),
+    fullFromMs: dayStartMs(monday - FULL_HISTORY_WEEKS * 7),
     // A week rule's breach may fall on the week's last days: load to its end, plus blocks starting then.
     toMs: dayStartMs(mondayOf(isoToDay(to)) + 7 + 2),
   };
 }
+
+/** Weeks before the evaluated period for which every kind of record is loaded. */
+const FULL_HISTORY_WEEKS = 8;
 
 /** Runs every query for every evaluated employee; returns one breach list per query. */
 export async function evaluateAml(db: Db, queries: AmlQuery[], options: EvaluateAmlOptions = {}): Promise<Breach[][]> {
@@ -45,13 +55,14 @@ export async function evaluateAml(db: Db, queries: AmlQuery[], options: Evaluate
   let done = 0;
   for await (const history of streamHistories(db, {
     fromMs: Math.min(...windows.map((w) => w.fromMs)),
+    fullFromMs: Math.min(...windows.map((w) => w.fullFromMs)),
     toMs: Math.max(...windows.map((w) => w.toMs)),
     knownAt,
     ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}),
   })) {
     queries.forEach((q, i) => {
       const w = windows[i]!;
-      const records = history.records.filter((r) => r.start >= w.fromMs && r.start < w.toMs);
+      const records = queries.length === 1 ? history.records : history.records.filter((r) => r.start >= w.fromMs && r.start < w.toMs);
       out[i]!.push(...evaluateEmployee({ ...history, records }, { from: q.from, to: q.to, knownAt: q.knownAt, settings }));
     });
     options.onEmployee?.(++done);

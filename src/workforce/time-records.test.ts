@@ -1,13 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/support/databases.ts';
 import { runImport, sourceFromPath } from '../imports/imports.ts';
+import { parseLocalOrInstant } from '../shared/period.ts';
 import { evaluateAml } from './aml.service.ts';
 import { at } from './aml.testing.ts';
 import { employeesImporter } from './employees.import.ts';
 import { dispensationsImporter, timeRecordsImporter } from './time-records.import.ts';
+import { fastInstant } from './time-records.parse.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'time-records-'));
 let n = 0;
@@ -108,5 +110,24 @@ describeEachDialect('time-records and dispensations import', (ctx) => {
     const text = 'employee_id;type;valid_from;valid_to\nA1;ferie;2025-05-01;\nA1;rest;2025-05-01;2025-04-01\n';
     const result = await runImport(ctx.db, dispensationsImporter, sourceFromPath(file(text, 'disp')));
     expect(result.problems.map((p) => `${p.line}:${p.column}`)).toEqual(['2:type', '3:valid_to']);
+  });
+});
+
+describe('fastInstant (the Temporal-free path of the time-records import)', () => {
+  it('agrees with parseLocalOrInstant on ordinary days and offsets, and defers DST days and bad input', () => {
+    for (const t of [
+      '2025-05-05T08:00',
+      '2025-05-05 23:59',
+      '2025-01-01T00:00:30',
+      '2025-05-05T08:00:00Z',
+      '2025-10-26T02:30+02:00',
+      '2024-02-29T12:00',
+    ]) {
+      const slow = parseLocalOrInstant(t);
+      expect(slow.ok && fastInstant(t) === slow.epochMs).toBe(true);
+    }
+    for (const t of ['2025-03-30T08:00', '2025-10-26T02:30', '2025-02-30T08:00', '2025-05-05T24:00', '2025-02-30T08:00Z', 'i går']) {
+      expect(fastInstant(t)).toBeUndefined();
+    }
   });
 });
