@@ -24,7 +24,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('styrerom (spawned)', () => {
   it('--help lists every built-in command and every domain command', async () => {
     const r = await styrerom('--help');
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     for (const name of ['migrate', 'import', 'kpi', 'serve', 'demo', ...domains.flatMap((d) => d.commands ?? []).map((c) => c.name)]) {
       expect(r.stdout).toContain(`  ${name} `);
     }
@@ -33,13 +33,13 @@ describe('styrerom (spawned)', () => {
 
   it('<command> --help prints that command’s usage', async () => {
     const r = await styrerom('kpi', '--help');
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Bruk: styrerom kpi [--period ÅÅÅÅ-MM] [--json]');
   });
 
   it('migrate creates the SQLite file and runs the migrations, then finds nothing new', async () => {
     const first = await styrerom('migrate');
-    expect(first.code).toBe(0);
+    expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain('202511261200_import_runs');
     expect(existsSync(join(dir, 'test.db'))).toBe(true);
     const again = await styrerom('migrate');
@@ -48,13 +48,13 @@ describe('styrerom (spawned)', () => {
 
   it('honours --database over DATABASE_URL', async () => {
     const r = await styrerom('migrate', '--database', `sqlite:${join(dir, 'other.db')}`);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(existsSync(join(dir, 'other.db'))).toBe(true);
   });
 
   it('kpi --period 2025-05 --json prints { period, kpis: [{ id, label, value, unit, target, status }] } for every registered KPI', async () => {
     const r = await styrerom('kpi', '--period', '2025-05', '--json');
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc)).toEqual(['period', 'kpis']);
     expect(doc.period).toBe('2025-05');
@@ -67,13 +67,13 @@ describe('styrerom (spawned)', () => {
 
   it('a bad --period exits with the VALIDATION code and one clear Norwegian line, no stack trace', async () => {
     const r = await styrerom('kpi', '--period', '2025-13');
-    expect(r.code).toBe(EXIT_CODES.VALIDATION);
+    expect(r.code, r.stderr).toBe(EXIT_CODES.VALIDATION);
     expect(r.stderr).toBe('Feil: Ugyldig periode «2025-13», forventet ÅÅÅÅ-MM, f.eks. 2025-05 (Invalid period)\n');
   });
 
   it('import of an unknown kind names the kinds that exist', async () => {
     const r = await styrerom('import', 'nosuchkind', 'x.csv');
-    expect(r.code).toBe(EXIT_CODES.NOT_FOUND);
+    expect(r.code, r.stderr).toBe(EXIT_CODES.NOT_FOUND);
     expect(r.stderr).toMatch(/^Feil: Ukjent importtype «nosuchkind»\. Kjente typer: /);
     expect(r.stderr).not.toContain('    at ');
   });
@@ -81,14 +81,14 @@ describe('styrerom (spawned)', () => {
   it('an unknown command or option is a USAGE error (exit 2)', async () => {
     expect((await styrerom('nosuch')).code).toBe(EXIT_CODES.USAGE);
     const r = await styrerom('kpi', '--nosuch');
-    expect(r.code).toBe(EXIT_CODES.USAGE);
+    expect(r.code, r.stderr).toBe(EXIT_CODES.USAGE);
     expect(r.stderr).toContain('styrerom kpi --help');
   });
 
   it('demo --no-serve builds <dataDir>/demo.db from the domains’ generators without touching DATABASE_URL', async () => {
     const r = await styrerom('demo', '--no-serve');
     expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`Database: sqlite:${join(dir, 'demo.db')}`);
     expect(r.stdout).toContain('Demodata klar');
     expect(existsSync(join(dir, 'demo.db'))).toBe(true);

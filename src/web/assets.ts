@@ -48,6 +48,7 @@ code { background: var(--bg); padding: 0 .25rem; border-radius: 3px; }
 table { border-collapse: collapse; margin: .5rem 0 1.5rem; }
 th, td { text-align: left; padding: .35rem .75rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: var(--bg); }
+td code { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .site-footer { border-top: 1px solid var(--line); padding: 1rem 1.5rem; color: var(--muted); font-size: .9rem; }
 svg { max-width: 100%; height: auto; }

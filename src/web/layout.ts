@@ -47,6 +47,7 @@ export function page(deps: AppDeps, opts: PageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${opts.title} – ${formatMonth(opts.period)} – ${org}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${STYLESHEET.url}">
 <script src="${SCRIPT.url}" defer></script>
 </head>
