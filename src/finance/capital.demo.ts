@@ -188,21 +188,27 @@ const LIQUIDITY_FORECASTS = [
   { period: '2025-05', yearEnd: kr(66_400_000), nextQ1: kr(20_100_000) },
 ] as const;
 
-/** Customers of the receivables list; the seed gives no figures, so the generator picks plausible ones. */
+/**
+ * Customers of the receivables list (the same fictional customers as the ledger demo, plus two
+ * others); the seed gives no figures, so the generator picks plausible ones.
+ */
 const CUSTOMERS = [
-  { name: 'Oslo universitetssykehus HF', type: 'helseforetak', size: 900_000 },
-  { name: 'Sykehuset Innlandet HF', type: 'helseforetak', size: 450_000 },
-  { name: 'Helse Bergen HF', type: 'helseforetak', size: 600_000 },
-  { name: 'St. Olavs hospital HF', type: 'helseforetak', size: 500_000 },
-  { name: 'Universitetssykehuset Nord-Norge HF', type: 'helseforetak', size: 420_000 },
-  { name: 'Vestre Viken HF', type: 'helseforetak', size: 380_000 },
-  { name: 'Helse Stavanger HF', type: 'helseforetak', size: 350_000 },
-  { name: 'Oslo kommune', type: 'kommune', size: 120_000 },
-  { name: 'Bergen kommune', type: 'kommune', size: 90_000 },
-  { name: 'Trondheim kommune', type: 'kommune', size: 70_000 },
-  { name: 'Bodø kommune', type: 'kommune', size: 40_000 },
-  { name: 'Norsk Luftambulanse AS', type: 'annen', size: 60_000 },
-  { name: 'Politidirektoratet', type: 'annen', size: 150_000 },
+  { name: 'Helseforetak Nord HF', type: 'helseforetak', size: 1_400_000 },
+  { name: 'Helseforetak Vest HF', type: 'helseforetak', size: 1_100_000 },
+  { name: 'Helseforetak Sør HF', type: 'helseforetak', size: 1_250_000 },
+  { name: 'Fjellby kommune', type: 'kommune', size: 120_000 },
+  { name: 'Strandvik kommune', type: 'kommune', size: 90_000 },
+  { name: 'Elvedal kommune', type: 'kommune', size: 70_000 },
+  { name: 'Bjørkås kommune', type: 'kommune', size: 40_000 },
+  { name: 'Nordlys Luftambulanse AS', type: 'annen', size: 60_000 },
+  { name: 'Beredskapsdirektoratet', type: 'annen', size: 150_000 },
+] as const;
+
+/** Late items on the list: a half-paid invoice, one chased for months, one disputed. */
+const LATE_ITEMS = [
+  { customer: 'Helseforetak Vest HF', type: 'helseforetak', daysOverdue: 44, amount: 312_400, outstanding: 156_200 },
+  { customer: 'Beredskapsdirektoratet', type: 'annen', daysOverdue: 73, amount: 86_250, outstanding: 86_250 },
+  { customer: 'Bjørkås kommune', type: 'kommune', daysOverdue: 118, amount: 48_500, outstanding: 48_500 },
 ] as const;
 
 /** `total` split into `n` positive parts (whole kroner except the last), exactly. */
@@ -259,9 +265,10 @@ function receivableRows(random: Random, asOf: IsoDate): (string | number | null)
       rows.push([c.name, c.type, String(no++), invoiceDate, addDays(invoiceDate, 30), money(amount), money(amount - partPaid), asOf]);
     }
   }
-  // A disputed invoice the customer has not paid for months.
-  const disputed = addDays(asOf, -148);
-  rows.push(['Bodø kommune', 'kommune', String(no), disputed, addDays(disputed, 30), money(kr(48_500)), money(kr(48_500)), asOf]);
+  for (const late of LATE_ITEMS) {
+    const due = addDays(asOf, -late.daysOverdue);
+    rows.push([late.customer, late.type, String(no++), addDays(due, -30), due, money(kr(late.amount)), money(kr(late.outstanding)), asOf]);
+  }
   return rows;
 }
 
