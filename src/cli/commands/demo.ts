@@ -39,7 +39,7 @@ Uten --database brukes sqlite:<STYREROM_DATA_DIR>/demo.db, som slettes og lages 
     log(`Demodata klar på ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
     if (values['no-serve']) {
       await open.close();
-      log(`Start webappen med: styrerom serve --database ${databaseUrl}\n`);
+      log(`Start webappen med: styrerom serve --database ${open.description}\n`);
       return 0;
     }
     const config = Object.freeze({ ...ctx.config, databaseUrl, defaultPeriod: DEMO_PERIOD, port, host: values.host ?? ctx.config.host });
