@@ -1,0 +1,31 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { docBody, docsIndexBody, listDocs } from './docs-page.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'styrerom-docs-'));
+writeFileSync(join(dir, 'errors.md'), '# Feil\n\nSe [importformater](import-formats.md#csv).\n\n<script>alert(1)</script>\n');
+writeFileSync(join(dir, 'import-formats.md'), '# Import\n');
+writeFileSync(join(dir, 'notes.txt'), 'not markdown');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('operator docs in the web app', () => {
+  it('lists the Markdown files of docs/', async () => {
+    expect(await listDocs(dir)).toEqual(['errors', 'import-formats']);
+    expect((await docsIndexBody(dir)).value).toContain('<a href="/dokumentasjon/errors">errors</a>');
+    expect(await listDocs(join(dir, 'missing'))).toEqual([]);
+  });
+
+  it('renders a doc, points links between docs to their pages and strips scripts', async () => {
+    const body = (await docBody('errors', dir)).value;
+    expect(body).toContain('<h1>Feil</h1>');
+    expect(body).toContain('href="/dokumentasjon/import-formats#csv"');
+    expect(body).not.toContain('<script');
+  });
+
+  it('answers NOT_FOUND for unknown names and anything that looks like a path', async () => {
+    await expect(docBody('nosuch', dir)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(docBody('../package', dir)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
