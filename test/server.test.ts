@@ -80,6 +80,15 @@ describe('buildApp() without domains', () => {
     expect(api.json().error.code).toBe('NOT_FOUND');
   });
 
+  it('renders the operator docs (docs/*.md) and answers 404 for unknown ones', async () => {
+    const index = await t.app.inject({ method: 'GET', url: '/dokumentasjon' });
+    expect(index.body).toContain('<a href="/dokumentasjon/errors">errors</a>');
+    const errors = await t.app.inject({ method: 'GET', url: '/dokumentasjon/errors' });
+    expect(errors.statusCode).toBe(200);
+    expect(errors.body).toContain('VALIDATION');
+    expect((await t.app.inject({ method: 'GET', url: '/dokumentasjon/nosuch' })).statusCode).toBe(404);
+  });
+
   it('serves the stylesheet with a print section', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/static/app.css' });
     expect(res.statusCode).toBe(200);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,11 +8,14 @@ const dir = mkdtempSync(join(tmpdir(), 'styrerom-docs-'));
 writeFileSync(join(dir, 'errors.md'), '# Feil\n\nSe [importformater](import-formats.md#csv).\n\n<script>alert(1)</script>\n');
 writeFileSync(join(dir, 'import-formats.md'), '# Import\n');
 writeFileSync(join(dir, 'notes.txt'), 'not markdown');
+mkdirSync(join(dir, 'formats'));
+writeFileSync(join(dir, 'formats', 'README.md'), '# Formater\n\n[Risiko](risk.md) · [Feil](../errors.md) · [ut](../../x.md)\n');
+writeFileSync(join(dir, 'formats', 'risk.md'), '# Risiko\n');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('operator docs in the web app', () => {
   it('lists the Markdown files of docs/', async () => {
-    expect(await listDocs(dir)).toEqual(['errors', 'import-formats']);
+    expect(await listDocs(dir)).toEqual(['errors', 'formats', 'formats/risk', 'import-formats']);
     expect((await docsIndexBody(dir)).value).toContain('<a href="/dokumentasjon/errors">errors</a>');
     expect(await listDocs(join(dir, 'missing'))).toEqual([]);
   });
@@ -22,6 +25,14 @@ describe('operator docs in the web app', () => {
     expect(body).toContain('<h1>Feil</h1>');
     expect(body).toContain('href="/dokumentasjon/import-formats#csv"');
     expect(body).not.toContain('<script');
+  });
+
+  it('serves a folder through its README and resolves links relative to it', async () => {
+    const body = (await docBody('formats', dir)).value;
+    expect(body).toContain('href="/dokumentasjon/formats/risk"');
+    expect(body).toContain('href="/dokumentasjon/errors"');
+    expect(body).toContain('href="../../x.md"');
+    expect((await docBody('formats/risk', dir)).value).toContain('<h1>Risiko</h1>');
   });
 
   it('answers NOT_FOUND for unknown names and anything that looks like a path', async () => {

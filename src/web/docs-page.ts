@@ -3,7 +3,7 @@
  * state and error pages can link to it. Markdown goes through marked and then sanitize-html.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
@@ -12,18 +12,22 @@ import { html, raw, type SafeHtml } from './html.ts';
 
 export const DOCS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs');
 
-const NAME = /^[a-z0-9][a-z0-9-]*$/;
+/** "configuration" or "import-formats/risk": one folder level, lower-case words. */
+const NAME = /^[a-z0-9][a-z0-9-]*(?:\/[a-z0-9][a-z0-9-]*)?$/;
+
+async function markdownNames(dir: string, prefix: string): Promise<string[]> {
+  const entries = await readdir(join(dir, prefix), { withFileTypes: true }).catch(() => []);
+  const names: string[] = [];
+  for (const e of entries) {
+    if (e.isFile() && e.name === 'README.md' && prefix) names.push(prefix.slice(0, -1));
+    else if (e.isFile() && e.name.endsWith('.md')) names.push(prefix + e.name.slice(0, -3));
+    else if (e.isDirectory() && !prefix) names.push(...(await markdownNames(dir, `${e.name}/`)));
+  }
+  return names;
+}
 
 export async function listDocs(dir = DOCS_DIR): Promise<string[]> {
-  try {
-    return (await readdir(dir))
-      .filter((f) => f.endsWith('.md'))
-      .map((f) => f.slice(0, -3))
-      .filter((n) => NAME.test(n))
-      .sort();
-  } catch {
-    return [];
-  }
+  return (await markdownNames(dir, '')).filter((n) => NAME.test(n)).sort();
 }
 
 export async function docsIndexBody(dir = DOCS_DIR): Promise<SafeHtml> {
@@ -32,17 +36,33 @@ export async function docsIndexBody(dir = DOCS_DIR): Promise<SafeHtml> {
   return html`<ul>${names.map((n) => html`<li><a href="/dokumentasjon/${n}">${n}</a></li>`)}</ul>`;
 }
 
-/** Renders `docs/<name>.md`; links between docs (`other.md`) point to their web pages. */
-export async function docBody(name: string, dir = DOCS_DIR): Promise<SafeHtml> {
-  const notFound = new AppError('NOT_FOUND', `Fant ikke dokumentet «${name}» (Document not found)`);
-  if (!NAME.test(name)) throw notFound;
-  let markdown: string;
-  try {
-    markdown = await readFile(join(dir, `${name}.md`), 'utf8');
-  } catch {
-    throw notFound;
+/** Relative links between docs (`risk.md`, `../errors.md`, `x/README.md`) → their web pages. */
+export function rewriteDocLinks(markdown: string, base: string): string {
+  return markdown.replace(/\]\((?![a-z]+:|\/|#)([^)#\s]+)\.md(#[^)\s]*)?\)/g, (whole, path: string, hash: string | undefined) => {
+    const target = posix.normalize(posix.join(base, path)).replace(/(?:^|\/)README$/, '');
+    return target.startsWith('..') ? whole : `](/dokumentasjon/${target}${hash ?? ''})`;
+  });
+}
+
+async function readDoc(dir: string, name: string): Promise<{ markdown: string; base: string } | undefined> {
+  for (const [file, base] of [
+    [`${name}.md`, posix.dirname(name)],
+    [`${name}/README.md`, name],
+  ] as const) {
+    try {
+      return { markdown: await readFile(join(dir, file), 'utf8'), base: base === '.' ? '' : base };
+    } catch {
+      // try the next form
+    }
   }
-  const rendered = await marked.parse(markdown.replace(/\]\(\.?\/?([a-z0-9-]+)\.md(#[^)]*)?\)/g, '](/dokumentasjon/$1$2)'));
+  return undefined;
+}
+
+/** Renders `docs/<name>.md` (or `docs/<name>/README.md`), sanitised. */
+export async function docBody(name: string, dir = DOCS_DIR): Promise<SafeHtml> {
+  const doc = NAME.test(name) ? await readDoc(dir, name) : undefined;
+  if (!doc) throw new AppError('NOT_FOUND', `Fant ikke dokumentet «${name}» (Document not found)`);
+  const rendered = await marked.parse(rewriteDocLinks(doc.markdown, doc.base));
   const clean = sanitizeHtml(rendered, { allowedTags: sanitizeHtml.defaults.allowedTags.concat(['h1', 'h2', 'img']) });
   return html`<article class="doc">${raw(clean)}</article>`;
 }

@@ -40,9 +40,9 @@ export async function shellRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     return sendPage(reply, page(deps, { title: 'Dokumentasjon', period, activePath: '/dokumentasjon', body: await docsIndexBody() }));
   });
 
-  app.get<{ Params: { name: string } }>('/dokumentasjon/:name', async (req, reply) => {
+  app.get<{ Params: { '*': string } }>('/dokumentasjon/*', async (req, reply) => {
     const period = resolvePeriod(req.query, deps.config);
-    const body = await docBody(req.params.name);
+    const body = await docBody(req.params['*']);
     return sendPage(reply, page(deps, { title: 'Dokumentasjon', period, activePath: req.url.split('?')[0] ?? '/', body }));
   });
 }
