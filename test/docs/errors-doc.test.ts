@@ -5,7 +5,7 @@ import { ERROR_CODES } from '../../src/shared/errors.ts';
 const doc = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
 const rows = new Map(
   [...doc.matchAll(/^\| `([A-Z_]+)` \| (.+?) \| (\d+) \| (\d+) \|$/gm)].map((m) => [
-    m[1],
+    m[1] ?? '',
     { meaning: m[2], http: Number(m[3]), exit: Number(m[4]) },
   ]),
 );
