@@ -60,6 +60,15 @@ describeEachDialect('report assembly', (ctx) => {
     ]);
   });
 
+  it('places the narrative where the template puts the "narrative" entry among the blocks', async () => {
+    const m = await reportModel(deps(), { period: PERIOD, compiledAt: COMPILED_AT });
+    const sick = allSections(m.sections).find((s) => s.id === 'organisation.sick-leave');
+    expect(sick?.blocks.map((b) => b.block.id)).toEqual(['sick-leave-kpis', 'sick-leave-trend']);
+    expect(sick?.narrativeAt).toBe(1); // after the KPI lines, before the figure
+    const result = allSections(m.sections).find((s) => s.id === 'finance.result');
+    expect(result?.narrativeAt).toBe(0); // default: before the blocks
+  });
+
   it('lists template blocks no domain provides, and blocks without data, as warnings', async () => {
     const m = await reportModel(deps(), { period: PERIOD, compiledAt: COMPILED_AT });
     expect(m.warnings).toContain(

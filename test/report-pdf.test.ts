@@ -132,10 +132,11 @@ describe('the report PDF', () => {
     expect(stdout.trim().split('\n').slice(2)).toEqual([]);
   });
 
-  it('has a provenance appendix with file names, SHA-256 and import times', () => {
-    const appendix = pages.find((p) => p.includes('Vedlegg: Datagrunnlag og regler') && !p.includes('Innhold')) ?? '';
-    expect(appendix).toContain('saf-t-2025-05.csv (saf-t), importert 02.06.2025 kl. 08:00');
-    expect(appendix).toMatch(/SHA-256 a{63}5/);
-    expect(appendix).toContain('Kontoer mappes til rapportkategorier etter kontoplanen.');
+  it('has a provenance appendix: sources with file name, SHA-256 and import time, rules, and which figure/table uses which', () => {
+    const appendix = pages.filter((p) => p.includes('Vedlegg: Datagrunnlag og regler') && !p.includes('Innhold')).join('\n');
+    expect(appendix).toMatch(/^Tabell 1: Resultat mot budsjett hittil i år \(MNOK\) K2, K3 R2$/m);
+    expect(appendix).toMatch(/^K2 saf-t-2025-05\.csv saf-t 02\.06\.2025 kl\. 08:00\na{63}5$/m);
+    expect(appendix).toMatch(/^R2 Kontoer mappes til rapportkategorier etter kontoplanen\.$/m);
+    expect(appendix).toContain('kpi.workforce.sickLeave.total = 1,20 % (seksjon 3.1 Sykefravær)');
   });
 });

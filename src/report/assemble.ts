@@ -24,7 +24,7 @@ import {
 import { type LiveValue, liveValueIds, type RefTarget, renderNarrative } from './narrative.ts';
 import { currentNarratives, type Narrative } from './narratives.queries.ts';
 import { importsByKind } from './provenance.ts';
-import type { ReportTemplate, TemplateSection } from './template.ts';
+import { NARRATIVE_SLOT, type ReportTemplate, type TemplateSection } from './template.ts';
 
 export interface AssembleOptions {
   db: Db;
@@ -44,6 +44,8 @@ interface Slot {
   section: TemplateSection;
   depth: number;
   blocks: ReportBlock[];
+  /** Index in `blocks` before which the narrative goes. */
+  narrativeAt: number;
   markdown: Narrative | null;
   children: Slot[];
 }
@@ -64,9 +66,14 @@ async function buildSlotBlocks(
   providers: Map<string, ReportBlockProvider>,
   ctx: ReportBlockContext,
   warnings: string[],
-): Promise<ReportBlock[]> {
+): Promise<{ blocks: ReportBlock[]; narrativeAt: number }> {
   const out: ReportBlock[] = [];
+  let narrativeAt = section.narrative === 'after' ? -1 : 0;
   for (const id of section.blocks ?? []) {
+    if (id === NARRATIVE_SLOT) {
+      narrativeAt = out.length;
+      continue;
+    }
     const provider = providers.get(id);
     if (!provider) {
       warnings.push(`Blokken «${id}» i seksjon «${section.title}» leveres ikke av noen modul og er utelatt.`);
@@ -88,7 +95,7 @@ async function buildSlotBlocks(
     if (blocks.length === 0) warnings.push(`Blokken «${id}» i seksjon «${section.title}» har ingen data for perioden.`);
     out.push(...blocks);
   }
-  return out;
+  return { blocks: out, narrativeAt: narrativeAt === -1 ? out.length : narrativeAt };
 }
 
 async function collectSlots(
@@ -103,11 +110,11 @@ async function collectSlots(
 ): Promise<Slot[]> {
   const out: Slot[] = [];
   for (const section of sections) {
-    const blocks = await buildSlotBlocks(section, env.providers, env.ctx, env.warnings);
+    const { blocks, narrativeAt } = await buildSlotBlocks(section, env.providers, env.ctx, env.warnings);
     const n = env.narratives.get(section.id);
     const markdown = section.narrative !== 'none' && n && n.markdown.trim() !== '' ? n : null;
     const children = await collectSlots(section.sections ?? [], depth + 1, env);
-    if (blocks.length > 0 || markdown || children.length > 0) out.push({ section, depth, blocks, markdown, children });
+    if (blocks.length > 0 || markdown || children.length > 0) out.push({ section, depth, blocks, narrativeAt, markdown, children });
   }
   return out;
 }
@@ -117,7 +124,6 @@ function placeSections(slots: readonly Slot[], prefix: string, acc: { figures: P
   return slots.map((slot, i) => {
     const number = prefix ? `${prefix}.${i + 1}` : String(i + 1);
     const { section } = slot;
-    const position = section.narrative ?? 'before';
     const placed = slot.blocks.map((block): PlacedBlock => {
       if (block.kind === 'figure') {
         const f: PlacedFigure = {
@@ -157,7 +163,7 @@ function placeSections(slots: readonly Slot[], prefix: string, acc: { figures: P
       depth: slot.depth,
       headingLevel: Math.min(6, slot.depth + 1),
       anchor: `sec-${section.id}`,
-      narrativePosition: position,
+      narrativeAt: slot.narrativeAt,
       narrative: slot.markdown
         ? {
             markdown: slot.markdown.markdown,

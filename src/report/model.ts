@@ -62,7 +62,8 @@ export interface ReportSection {
   /** <h2> for depth 1, <h3> for depth 2, … */
   headingLevel: number;
   anchor: string;
-  narrativePosition: 'before' | 'after' | 'none';
+  /** The narrative goes before blocks[narrativeAt] (blocks.length = after all blocks). */
+  narrativeAt: number;
   narrative: SectionNarrative | null;
   blocks: PlacedBlock[];
   sections: ReportSection[];

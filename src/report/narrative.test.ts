@@ -91,9 +91,10 @@ describe('renderNarrative: Markdown and sanitising', () => {
     expect(r.html.value).toContain('<td align="right">2</td>');
   });
 
-  it('puts Markdown headings below the section heading', () => {
+  it("puts the text's headings just below the section heading, keeping their steps", () => {
     expect(render('# A\n\n## B').html.value).toBe('<h4>A</h4>\n<h5>B</h5>');
-    expect(renderNarrative('##### deep', { ...ctx, headingLevel: 4 }).html.value).toBe('<h6>deep</h6>');
+    expect(render('#### A\n\n##### B').html.value).toBe('<h4>A</h4>\n<h5>B</h5>');
+    expect(renderNarrative('## a\n\n##### deep', { ...ctx, headingLevel: 4 }).html.value).toBe('<h5>a</h5>\n<h6>deep</h6>');
   });
 
   const hostile: [string, string][] = [

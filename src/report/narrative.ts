@@ -123,9 +123,15 @@ const SANITIZE: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
 };
 
-/** Markdown headings start one level below the section's own heading. */
+/**
+ * Markdown headings go below the section's own heading: the text's highest heading becomes one
+ * level below the section, whether the author wrote `#` or `####`; the rest keep their steps.
+ */
 function shiftHeadings(htmlText: string, headingLevel: number): string {
-  return htmlText.replace(/<(\/?)h([1-6])>/g, (_, slash: string, d: string) => `<${slash}h${Math.min(6, headingLevel + Number(d))}>`);
+  const levels = [...htmlText.matchAll(/<h([1-6])>/g)].map((m) => Number(m[1]));
+  if (levels.length === 0) return htmlText;
+  const shift = headingLevel + 1 - Math.min(...levels);
+  return htmlText.replace(/<(\/?)h([1-6])>/g, (_, slash: string, d: string) => `<${slash}h${Math.min(6, Number(d) + shift)}>`);
 }
 
 /** Markdown text with live values and references substituted, plus the problems found. */

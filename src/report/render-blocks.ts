@@ -17,6 +17,9 @@ export interface BlockRenderOptions {
   dataHref: (id: string, ext: 'csv' | 'xlsx') => string;
 }
 
+/** Tables up to this many rows are never split across pages. */
+const KEEP_TOGETHER_ROWS = 15;
+
 const STATUS_TEXT = { met: '✓ Innenfor mål', 'not-met': '✗ Utenfor mål', none: '' } as const;
 
 /** "02.06.2025 kl. 08:00" (Europe/Oslo) */
@@ -75,7 +78,9 @@ export function renderTable(t: PlacedTable, o: BlockRenderOptions): SafeHtml {
     });
     return html`<tr${r.total ? html` class="sr-total"` : ''}>${cells}</tr>`;
   });
-  return html`<div class="sr-table-block" id="${t.anchor}">
+  // A short table is kept whole on one page; a long one splits between rows, its header repeated.
+  const keep = b.rows.length <= KEEP_TOGETHER_ROWS ? ' sr-keep' : '';
+  return html`<div class="sr-table-block${keep}" id="${t.anchor}">
 <table class="sr-table">
 <caption><span class="sr-label">${t.label}:</span> ${b.caption}</caption>
 <thead><tr>${head}</tr></thead>

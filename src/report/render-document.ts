@@ -86,34 +86,86 @@ function heading(s: ReportSection): SafeHtml {
 function section(s: ReportSection, o: BlockRenderOptions): SafeHtml {
   const narrative = s.narrative ? html`<div class="sr-narrative">${s.narrative.html}</div>` : '';
   const blocks = s.blocks.map((b) => html`${renderBlock(b, o)}\n`);
+  const body = [...blocks.slice(0, s.narrativeAt), narrative, ...blocks.slice(s.narrativeAt)];
   return html`<section class="sr-section sr-section--${s.depth}" aria-labelledby="${s.anchor}">
 ${heading(s)}
-${s.narrativePosition === 'after' ? html`${blocks}${narrative}` : html`${narrative}${blocks}`}
+${body}
 ${s.sections.map((c) => section(c, o))}
 </section>
 `;
 }
 
+/** "K1, K2, K4" → compact ranges "K1–K2, K4". */
+function refList(prefix: string, numbers: readonly number[]): string {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i] as number;
+    let end = start;
+    while (sorted[i + 1] === end + 1) end = sorted[++i] as number;
+    parts.push(
+      end > start + 1
+        ? `${prefix}${start}–${prefix}${end}`
+        : end === start + 1
+          ? `${prefix}${start}, ${prefix}${end}`
+          : `${prefix}${start}`,
+    );
+  }
+  return parts.length > 0 ? parts.join(', ') : '–';
+}
+
+/**
+ * The PDF's provenance appendix: every imported file once (numbered K1…, with SHA-256 and import
+ * time), every rule once (R1…), and for each figure and table the sources and rules behind it.
+ */
 function appendix(m: ReportModel): SafeHtml {
-  const ordered = allSections(m.sections).flatMap((s) => s.blocks.filter((b) => b.kind === 'figure' || b.kind === 'table'));
+  const placed = allSections(m.sections).flatMap((s) => s.blocks.filter((b) => b.kind === 'figure' || b.kind === 'table'));
+  const sources = new Map<number, { n: number; ref: (typeof placed)[number]['imports'][number] }>();
+  const rules = new Map<string, number>();
+  for (const p of placed) {
+    for (const i of p.imports) if (!sources.has(i.runId)) sources.set(i.runId, { n: sources.size + 1, ref: i });
+    for (const r of p.block.provenance.rules) if (!rules.has(r)) rules.set(r, rules.size + 1);
+  }
   const live = collectLiveValues(m);
   return html`<section class="sr-appendix" aria-labelledby="${APPENDIX_ANCHOR}">
 <h2 id="${APPENDIX_ANCHOR}">Vedlegg: Datagrunnlag og regler</h2>
-<p>Tallene i rapporten er beregnet ${formatInstant(m.compiledAt)} fra importerte kildedata. For hver figur og tabell vises filene
-som ble lest (med SHA-256-kontrollsum og importtidspunkt) og reglene som ble brukt.</p>
-${ordered.map(
-  (p) => html`<h3>${p.label}: ${p.block.caption}</h3>
+<p>Tallene i rapporten er beregnet ${formatInstant(m.compiledAt)} fra importerte kildedata. Tabellen nedenfor viser hvilke
+kilder (K) og regler (R) hver figur og tabell bygger på; kildene er identifisert med SHA-256-kontrollsum og importtidspunkt.</p>
+<table class="sr-table sr-table--prov">
+<caption><span class="sr-label">Figurer og tabeller</span></caption>
+<thead><tr><th scope="col">Figur/tabell</th><th scope="col">Kilder</th><th scope="col">Regler</th></tr></thead>
+<tbody>${placed.map(
+    (p) => html`<tr><th scope="row">${p.label}: ${p.block.caption}</th><td>${refList(
+      'K',
+      p.imports.map((i) => sources.get(i.runId)?.n ?? 0),
+    )}</td>
+<td>${refList(
+      'R',
+      p.block.provenance.rules.map((r) => rules.get(r) ?? 0),
+    )}</td></tr>`,
+  )}</tbody>
+</table>
+<table class="sr-table sr-table--prov">
+<caption><span class="sr-label">Kilder (importerte filer)</span></caption>
+<thead><tr><th scope="col">Nr.</th><th scope="col">Fil og SHA-256</th><th scope="col">Type</th><th scope="col">Importert</th></tr></thead>
+<tbody>${[...sources.values()].map(
+    ({
+      n,
+      ref,
+    }) => html`<tr><th scope="row">K${n}</th><td><span class="sr-file">${ref.fileName}</span><br><code class="sr-hash">${ref.sha256}</code></td>
+<td>${ref.kind}</td><td>${formatInstant(ref.importedAt)}</td></tr>`,
+  )}</tbody>
+</table>
 ${
-  p.imports.length === 0
-    ? html`<p>Ingen registrerte importer.</p>`
-    : html`<ul>${p.imports.map(
-        (i) =>
-          html`<li><span class="sr-file">${i.fileName}</span> (${i.kind}), importert ${formatInstant(i.importedAt)}<br><code class="sr-hash">SHA-256 ${i.sha256}</code></li>`,
-      )}</ul>`
+  rules.size > 0
+    ? html`<h3>Regler</h3><ol class="sr-rules">${[...rules.entries()].map(([text, n]) => html`<li><span class="sr-rule-n">R${n}</span> ${text}</li>`)}</ol>`
+    : ''
 }
-${p.block.provenance.rules.length > 0 ? html`<ul class="sr-rules">${p.block.provenance.rules.map((r) => html`<li>${r}</li>`)}</ul>` : ''}`,
-)}
-${live.length > 0 ? html`<h3>Nøkkeltall i teksten</h3><ul>${live.map((l) => html`<li><code>kpi.${l.kpiId}</code> = ${l.text} (seksjon ${l.section})</li>`)}</ul>` : ''}
+${
+  live.length > 0
+    ? html`<h3>Beregnede verdier i teksten</h3><ul>${live.map((l) => html`<li><code>kpi.${l.kpiId}</code> = ${l.text} (seksjon ${l.section})</li>`)}</ul>`
+    : ''
+}
 </section>`;
 }
 

@@ -19,18 +19,22 @@ export const REPORT_CSS = `
 .sr-report li { margin: 0 0 .25em; }
 .sr-report a { color: var(--sr-brand); }
 .sr-report .sr-narrative { max-width: 46em; }
+/* Headings inside a text are run-in subheadings, never mistaken for numbered sections. */
+.sr-report .sr-narrative h3, .sr-report .sr-narrative h4, .sr-report .sr-narrative h5, .sr-report .sr-narrative h6 {
+  font-size: 11pt; color: var(--sr-ink); margin: 1em 0 .25em; break-after: avoid; }
 .sr-report .sr-narrative table { border-collapse: collapse; margin: .4em 0 .8em; }
 .sr-report .sr-narrative th, .sr-report .sr-narrative td { border-bottom: 1px solid var(--sr-line); padding: .2em .6em; }
 
 /* Tables: caption above, header row repeated on each PDF page, rows never cut. */
 .sr-report .sr-table-block { margin: .8em 0 1.4em; }
+.sr-report .sr-keep { break-inside: avoid; }
 .sr-report .sr-table { width: 100%; border-collapse: collapse; font-size: 9.5pt; font-variant-numeric: tabular-nums; }
 .sr-report .sr-table caption { caption-side: top; text-align: left; font-size: 9.5pt; color: var(--sr-ink); padding: 0 0 .35em; break-after: avoid; }
 .sr-report .sr-label { font-weight: 700; }
 .sr-report .sr-table thead { display: table-header-group; }
 .sr-report .sr-table th, .sr-report .sr-table td { padding: .3em .55em; border-bottom: 1px solid var(--sr-line); text-align: left; vertical-align: top; }
 .sr-report .sr-table thead th { background: var(--sr-brand); color: #fff; font-weight: 700; border-bottom: 0; }
-.sr-report .sr-table tbody th { font-weight: 400; }
+.sr-report .sr-table tbody th { font-weight: 400; min-width: 9em; }
 .sr-report .sr-table tbody tr:nth-child(even) { background: var(--sr-zebra); }
 .sr-report .sr-table tr { break-inside: avoid; }
 .sr-report .sr-table .num { text-align: right; white-space: nowrap; }
@@ -63,18 +67,18 @@ export const REPORT_CSS = `
 .sr-report .sr-hash { font-size: 8pt; word-break: break-all; }
 .sr-report .sr-file { font-weight: 700; color: var(--sr-ink); }
 
-/* Table of contents. */
+/* Table of contents: sections, then the figures and tables, on one page. */
 .sr-report .sr-toc h2 { border-bottom: 0; }
 .sr-report .sr-toc ol { list-style: none; margin: 0; padding: 0; }
 .sr-report .sr-toc ol ol { padding-left: 2.2em; }
 .sr-report .sr-toc li { margin: 0; }
-.sr-report .sr-toc a { display: flex; align-items: baseline; color: var(--sr-ink); text-decoration: none; padding: .12em 0; }
-.sr-report .sr-toc .sr-toc-1 > a { font-weight: 700; margin-top: .45em; }
+.sr-report .sr-toc a { display: flex; align-items: baseline; color: var(--sr-ink); text-decoration: none; padding: .08em 0; font-size: 10.5pt; }
+.sr-report .sr-toc .sr-toc-1 > a { font-weight: 700; margin-top: .4em; }
 .sr-report .sr-toc-n { min-width: 2.2em; }
-.sr-report .sr-toc-lead { flex: 1; border-bottom: 1px dotted #999; margin: 0 .4em .3em; }
+.sr-report .sr-toc-lead { flex: 1; border-bottom: 1px dotted #999; margin: 0 .4em .3em; min-width: 1em; }
 .sr-report .sr-toc-page { min-width: 2em; text-align: right; font-variant-numeric: tabular-nums; }
-.sr-report .sr-toc h3 { font-size: 12pt; margin: 1.4em 0 .4em; }
-.sr-report .sr-toc .sr-toc-fig a { font-size: 10pt; }
+.sr-report .sr-toc h3 { font-size: 11pt; margin: 1.1em 0 .3em; }
+.sr-report .sr-toc .sr-toc-fig a { font-size: 9pt; padding: .02em 0; }
 
 /* Cover. */
 .sr-report .sr-cover { position: relative; overflow: hidden; }
@@ -91,8 +95,13 @@ export const REPORT_CSS = `
 
 /* Appendix. */
 .sr-report .sr-appendix h3 { font-size: 11pt; margin: 1.1em 0 .3em; color: var(--sr-ink); }
-.sr-report .sr-appendix ul { font-size: 9pt; }
-.sr-report .sr-appendix .sr-hash { font-size: 7.5pt; }
+.sr-report .sr-appendix ul, .sr-report .sr-appendix ol { font-size: 9pt; }
+.sr-report .sr-table--prov { margin: .6em 0 1.2em; font-size: 8.5pt; }
+.sr-report .sr-table--prov td { white-space: nowrap; }
+.sr-report .sr-table--prov tbody th { min-width: 0; }
+.sr-report .sr-appendix .sr-hash { font-size: 7pt; word-break: normal; white-space: nowrap; }
+.sr-report .sr-rules { list-style: none; padding-left: 0; }
+.sr-report .sr-rule-n { display: inline-block; min-width: 2.6em; font-weight: 700; }
 
 @media screen {
   .sr-report .sr-section, .sr-report .sr-toc { margin-bottom: 2em; }
@@ -101,6 +110,8 @@ export const REPORT_CSS = `
 }
 @media print {
   .sr-report details { display: none; }
+  /* Two charts and some text fit a page; a tall chart never pushes its caption off it. */
+  .sr-report .sr-chart svg { max-height: 105mm; width: auto; }
   .sr-report a { text-decoration: none; }
   .sr-report h2, .sr-report h3, .sr-report h4 { break-after: avoid; }
   .sr-report .sr-section--1, .sr-report .sr-appendix { break-before: page; }

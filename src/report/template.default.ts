@@ -33,12 +33,12 @@ export const DEFAULT_TEMPLATE: ReportTemplate = {
         {
           id: 'organisation.sick-leave',
           title: 'Sykefravær',
-          blocks: ['sick-leave-kpis', 'sick-leave-split', 'sick-leave-trend', 'sick-leave-restatement'],
+          blocks: ['sick-leave-kpis', 'narrative', 'sick-leave-split', 'sick-leave-trend', 'sick-leave-restatement'],
         },
         {
           id: 'organisation.aml',
           title: 'Brudd på arbeidsmiljøloven (AML-brudd)',
-          blocks: ['aml-kpis', 'aml-by-rule', 'aml-by-cause', 'aml-restatement', 'aml-trend'],
+          blocks: ['aml-kpis', 'narrative', 'aml-by-rule', 'aml-by-cause', 'aml-restatement', 'aml-trend'],
         },
       ],
     },
@@ -50,7 +50,7 @@ export const DEFAULT_TEMPLATE: ReportTemplate = {
         {
           id: 'customers.service-desk',
           title: 'Svartid servicedesk',
-          blocks: ['servicedesk-kpis', 'servicedesk-answer-rate', 'servicedesk-volume'],
+          blocks: ['servicedesk-kpis', 'narrative', 'servicedesk-answer-rate', 'servicedesk-volume'],
         },
       ],
     },

@@ -10,9 +10,12 @@ export interface TemplateSection {
   id: string;
   /** Norwegian heading. */
   title: string;
-  /** Block ids (ReportBlockProvider.id) in display order. */
+  /**
+   * Block ids (ReportBlockProvider.id) in display order. The reserved entry "narrative" puts the
+   * section's text at that place between the blocks.
+   */
   blocks?: string[];
-  /** Where the narrative goes relative to the blocks; 'none' = no narrative slot. Default 'before'. */
+  /** Where the narrative goes relative to the blocks (unless placed by "narrative" in `blocks`); 'none' = no text. Default 'before'. */
   narrative?: 'before' | 'after' | 'none';
   sections?: TemplateSection[];
 }
@@ -22,6 +25,9 @@ export interface ReportTemplate {
   title: string;
   sections: TemplateSection[];
 }
+
+/** The entry of `blocks` that places the section's narrative. */
+export const NARRATIVE_SLOT = 'narrative';
 
 const SECTION_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 const BLOCK_ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
