@@ -1,11 +1,23 @@
 /** `styrerom workforce check <file.json> [--json]`: the what-if roster check. */
 import { readFile } from 'node:fs/promises';
-import { parseCommandArgs, usageError } from '../cli/args.ts';
+import { parseArgs } from 'node:util';
 import type { CliCommand } from '../module.ts';
 import { AppError } from '../shared/errors.ts';
 import { checkRosters, formatRosterResults, parseRosterCases } from './aml.check.ts';
 
 const NAME = 'workforce check';
+
+function usageError(message: string): AppError {
+  return new AppError('USAGE', `${message}. Se «styrerom ${NAME} --help». (Usage error)`);
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw usageError((err as Error).message);
+  }
+}
 
 export const workforceCheckCommand: CliCommand = {
   name: NAME,
@@ -25,8 +37,8 @@ Valg:
   -h, --help
 `,
   async run(argv, ctx) {
-    const { values, positionals } = parseCommandArgs(NAME, argv, { json: { type: 'boolean' } }, true);
-    if (positionals.length !== 1) throw usageError(NAME, 'Oppgi nøyaktig én JSON-fil');
+    const { values, positionals } = parse(argv);
+    if (positionals.length !== 1) throw usageError('Oppgi nøyaktig én JSON-fil');
     const file = positionals[0]!;
     let text: string;
     try {
