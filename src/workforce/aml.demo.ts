@@ -18,7 +18,7 @@ import { type DemoEmployee, demoEmployees, employedOn, fractionOnDate } from './
 import { CAUSE_UNITS, type DemoRecordDraft, SCENARIOS, type ScenarioId, scenarioOvertimeHours } from './aml-demo-scenarios.ts';
 import { csvTime, localAt } from './aml-demo-time.ts';
 import type { TimeRecord } from './aml-model.ts';
-import { DAY_MS, dayStartMs, dayToIso, HOUR_MS, isoToDay, mondayOf } from './aml-time.ts';
+import { DAY_MS, dayOf, dayStartMs, dayToIso, HOUR_MS, isoToDay, mondayOf } from './aml-time.ts';
 
 /** Breaches per month: [as first reported, corrected]. 2025 from the May 2025 report; 2024 plausible. */
 export const AML_DEMO_MONTHS: Readonly<Record<YearMonth, readonly [number, number]>> = Object.freeze({
@@ -178,8 +178,8 @@ function registration(random: Random, d: DemoRecordDraft, late: { month: YearMon
     const to = Math.min(firstCutoffMs(late.month) + 30 * 24 * HOUR_MS, LATEST_REGISTRATION);
     return from + Math.floor(random.next() * (to - from));
   }
-  // Scenario weeks are approved promptly unless the scenario is a late one.
-  if (d.kind === 'ordinary' || scenario) return d.end + (10 + random.int(0, 10)) * HOUR_MS;
+  // Ordinary days, and scenario weeks that are not late, are approved the next morning.
+  if (d.kind === 'ordinary' || scenario) return localAt(dayOf(d.end) + 1, 7 * 60 + random.int(0, 180));
   // Overtime and call-outs are approved later; now and then weeks later.
   return d.end + (random.chance(0.1) ? random.int(15, 40) : random.int(1, 10)) * 24 * HOUR_MS;
 }

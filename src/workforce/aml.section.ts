@@ -6,6 +6,7 @@ import { type KpiStatus, kpiStatus } from '../kpi/kpi.ts';
 import { lastDayOfMonth, rolling12Months, type YearMonth, ytdMonths } from '../shared/period.ts';
 import type { Db } from '../storage/db.ts';
 import { type AmlQuery, evaluateAml, firstCutoffMs, monthRange } from './aml.service.ts';
+import { compareBreaches } from './aml.ts';
 import { cached, hasTimeRecords } from './aml-cache.ts';
 import { amlFootnote, causeLabel, RULE_LABELS } from './aml-labels.ts';
 import { AML_RULES, type AmlRule, type AmlSettings, type Breach, DEFAULT_AML_SETTINGS } from './aml-model.ts';
@@ -141,5 +142,5 @@ export async function amlBreachList(
     { from: `${o.period}-01`, to: lastDayOfMonth(o.period), knownAt: o.knownAt === undefined ? undefined : Date.parse(o.knownAt) },
   ];
   const [breaches = []] = await cached(db, 'list', queries, settings, () => evaluateAml(db, queries, { settings }));
-  return breaches;
+  return [...breaches].sort(compareBreaches);
 }
