@@ -64,7 +64,7 @@ export async function evaluateKpis(defs: readonly KpiDefinition[], ctx: KpiConte
   return out;
 }
 
-/** nb-NO text of a KPI value: "1,44 %", "9 stk.", "7,0 MNOK", "12,2 s". */
+/** nb-NO text of a KPI value: "2,35 %", "3 stk.", "1,5 MNOK", "3,1 s". */
 export function formatKpiValue(value: number | null, unit: KpiUnit, decimals: number): string {
   if (value === null) return '–';
   switch (unit) {

@@ -60,7 +60,7 @@ export interface FigureBlock {
   provenance: Provenance;
 }
 
-/** A few KPI lines ("Mai 1,44 %", "Indikator < 5 %") with target status. */
+/** A few KPI lines ("Mai 2,35 %", "Indikator < 5 %") with target status. */
 export interface KpiLinesBlock {
   kind: 'kpis';
   id: string;

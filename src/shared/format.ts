@@ -24,7 +24,7 @@ function fmt(decimals: number): Intl.NumberFormat {
   return f;
 }
 
-/** "19 536", "1,4", "−2,4". Negative zero after rounding prints as "0". */
+/** "12 345", "1,4", "−2,4". Negative zero after rounding prints as "0". */
 export function formatNumber(value: number, decimals = 0): string {
   const out = fmt(decimals)
     .format(value)
@@ -33,7 +33,7 @@ export function formatNumber(value: number, decimals = 0): string {
   return /^−0(?:,0*)?$/.test(out) ? out.slice(1) : out;
 }
 
-/** Value already in percent: formatPercent(1.44) → "1,44 %". */
+/** Value already in percent: formatPercent(2.35) → "2,35 %". */
 export function formatPercent(value: number, decimals = 2): string {
   return `${formatNumber(value, decimals)}${NBSP}%`;
 }
@@ -107,7 +107,7 @@ export function formatWeek(week: number): string {
   return `uke ${week}`;
 }
 
-/** Seconds with one decimal: 12.2 → "12,2 s". */
+/** Seconds with one decimal: 3.14 → "3,1 s". */
 export function formatSeconds(seconds: number, decimals = 1): string {
   return `${formatNumber(seconds, decimals)}${NBSP}s`;
 }
