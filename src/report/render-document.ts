@@ -4,7 +4,7 @@
  * the contents and a provenance appendix instead of <details>), and the article the web app shows
  * inside its shell.
  */
-import { formatDate } from '../shared/format.ts';
+import { formatDate, formatMonthCapitalised, monthName } from '../shared/format.ts';
 import { localDateOf } from '../shared/period.ts';
 import { html, raw, type SafeHtml } from '../web/html.ts';
 import { allSections, type ReportModel, type ReportSection, STATUS_LABELS, sectionLabel } from './model.ts';
@@ -23,6 +23,12 @@ export interface RenderOptions {
 
 export const APPENDIX_ANCHOR = 'sec-vedlegg-datagrunnlag';
 
+/** "januar–mai" */
+function ytdLabel(period: string): string {
+  const month = Number(period.slice(5, 7));
+  return month === 1 ? 'januar' : `januar–${monthName(month)}`;
+}
+
 function cover(m: ReportModel): SafeHtml {
   const published = m.status === 'published';
   return html`<section class="sr-cover" aria-label="Forside">
@@ -32,6 +38,7 @@ function cover(m: ReportModel): SafeHtml {
 <p class="sr-cover-sub">Rapport til styret</p>
 </div>
 <dl class="sr-cover-meta">
+<dt>Rapportperiode</dt><dd>${formatMonthCapitalised(m.period)} (hittil i år: ${ytdLabel(m.period)})</dd>
 <dt>Dato</dt><dd>${formatDate(localDateOf(Date.parse(m.compiledAt)))}</dd>
 <dt>Status</dt><dd>${STATUS_LABELS[m.status]}, versjon ${m.version}</dd>
 </dl>
