@@ -10,15 +10,15 @@ import { join } from 'node:path';
 import { createRandom, type Random } from '../demo/random.ts';
 import type { DemoContext } from '../module.ts';
 import { AppError } from '../shared/errors.ts';
-import { isPublicHoliday } from '../shared/holidays.ts';
 import type { YearMonth } from '../shared/period.ts';
 import { firstCutoffMs } from './aml.service.ts';
 import { baselineRecords } from './aml-demo-baseline.ts';
-import { type DemoEmployee, demoEmployees, employedOn, fractionOnDate } from './aml-demo-org.ts';
-import { CAUSE_UNITS, type DemoRecordDraft, SCENARIOS, type ScenarioId, scenarioOvertimeHours } from './aml-demo-scenarios.ts';
+import { type DemoTimeRecord, dispensationsCsv, employeesCsv, timeRecordsCsv } from './aml-demo-files.ts';
+import { type DemoEmployee, demoEmployees } from './aml-demo-org.ts';
+import { type Placement, Placer, type PlanItem } from './aml-demo-plan.ts';
+import { type DemoRecordDraft, SCENARIOS, type ScenarioId, scenarioOvertimeHours } from './aml-demo-scenarios.ts';
 import { csvTime, localAt } from './aml-demo-time.ts';
-import type { TimeRecord } from './aml-model.ts';
-import { DAY_MS, dayOf, dayStartMs, dayToIso, HOUR_MS, isoToDay, mondayOf } from './aml-time.ts';
+import { dayOf, HOUR_MS, isoToDay, mondayOf } from './aml-time.ts';
 
 /** Breaches per month: [as first reported, corrected]. 2025 from the May 2025 report; 2024 plausible. */
 export const AML_DEMO_MONTHS: Readonly<Record<YearMonth, readonly [number, number]>> = Object.freeze({
@@ -40,12 +40,6 @@ export const AML_DEMO_MONTHS: Readonly<Record<YearMonth, readonly [number, numbe
   '2025-04': [7, 7],
   '2025-05': [8, 9],
 });
-
-interface PlanItem {
-  scenario: ScenarioId;
-  cause: string;
-  late: boolean;
-}
 
 /** May 2025 exactly as reported: 4 daily rest, 2 weekly rest, 2 hours per day, 1 hours per week. */
 const MAY_2025: readonly PlanItem[] = [
@@ -88,66 +82,9 @@ function drawItem(random: Random): Omit<PlanItem, 'late'> {
   return { scenario: 'nightCallout', cause: 'on-call' };
 }
 
-interface Placement extends PlanItem {
-  employee: DemoEmployee;
-  /** Monday of the scenario's last week. */
-  monday: number;
-  month: YearMonth;
-}
-
-class Placer {
-  private readonly spans = new Map<string, [number, number][]>();
-  constructor(
-    private readonly random: Random,
-    private readonly staff: DemoEmployee[],
-  ) {}
-
-  /** The weekdays are working days and the week has no DST change (which moves weekly rest by an hour). */
-  private daysAreWorkdays(monday: number, weekdays: readonly number[]): boolean {
-    if (dayStartMs(monday + 7) - dayStartMs(monday) !== 7 * DAY_MS) return false;
-    return weekdays.every((d) => !isPublicHoliday(dayToIso(monday + d)));
-  }
-
-  private fits(e: DemoEmployee, first: number, last: number): boolean {
-    for (let m = first; m <= last; m += 7) {
-      for (let d = 0; d < 7; d++) {
-        const date = dayToIso(m + d);
-        if (!employedOn(e, date) || fractionOnDate(e, date) < 1) return false;
-      }
-    }
-    const spans = this.spans.get(e.id) ?? [];
-    // Four free weeks between scenarios (no 4-week window holds two) and at most 4 a year.
-    if (spans.some(([a, b]) => first - b < 28 && a - last < 28)) return false;
-    return spans.filter(([a]) => Math.abs(a - first) < 364).length < 4;
-  }
-
-  place(item: PlanItem, month: YearMonth): Placement | undefined {
-    const kind = SCENARIOS[item.scenario];
-    const units = CAUSE_UNITS[item.cause] ?? [];
-    const mondays: number[] = [];
-    for (let m = mondayOf(isoToDay(`${month}-01`)) - 7; m <= isoToDay(`${month}-28`) + 7; m += 7) {
-      const breach = dayToIso(m + kind.breachWeekday);
-      if (breach.slice(0, 7) !== month || m < FIRST_MONDAY + 7 * (kind.weeks + 1) || m > LAST_MONDAY) continue;
-      let free = true;
-      for (let w = 0; w < kind.weeks; w++)
-        free &&= this.daysAreWorkdays(m - 7 * w, w === 0 ? kind.keyDays : kind.weeks === 4 ? [0, 1, 2, 3, 4] : [6]);
-      if (free) mondays.push(m);
-    }
-    const pool = this.staff.filter((e) => units.includes(e.unit) && e.pattern !== 'shift' && !e.exempt && e.dispensations.length === 0);
-    for (const monday of this.random.shuffle(mondays)) {
-      const first = monday - 7 * (kind.weeks - 1);
-      const employee = this.random.shuffle(pool).find((e) => this.fits(e, first, monday));
-      if (!employee) continue;
-      this.spans.set(employee.id, [...(this.spans.get(employee.id) ?? []), [first, monday]]);
-      return { ...item, employee, monday, month };
-    }
-    return undefined;
-  }
-}
-
 /** Every scenario of every month, placed on an employee and a week. */
 export function planScenarios(random: Random, staff: DemoEmployee[]): Placement[] {
-  const placer = new Placer(random, staff);
+  const placer = new Placer(random, staff, FIRST_MONDAY, LAST_MONDAY);
   const out: Placement[] = [];
   for (const [month, [first, corrected]] of Object.entries(AML_DEMO_MONTHS)) {
     const items: PlanItem[] = [];
@@ -166,10 +103,6 @@ export function planScenarios(random: Random, staff: DemoEmployee[]): Placement[
     }
   }
   return out;
-}
-
-export interface DemoTimeRecord extends TimeRecord {
-  employeeId: string;
 }
 
 function registration(random: Random, d: DemoRecordDraft, late: { month: YearMonth } | undefined, scenario: boolean): number {
@@ -234,32 +167,6 @@ export function generateAmlDemo(seed = 'hdo-demo-aml'): { employees: DemoEmploye
 
 function dayOfDraft(d: DemoRecordDraft): number {
   return isoToDay(csvTime(d.start).slice(0, 10));
-}
-
-// ---------- files ----------
-
-export function employeesCsv(employees: DemoEmployee[]): string {
-  const lines = ['employee_id;name;position_fraction;valid_from;valid_to;exempt;unit'];
-  for (const e of employees) {
-    for (const p of e.positions) {
-      lines.push([e.id, e.name, String(p.fraction).replace('.', ','), p.from, p.to ?? '', e.exempt ? '1' : '0', e.unit].join(';'));
-    }
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-export function dispensationsCsv(employees: DemoEmployee[]): string {
-  const lines = ['employee_id;type;valid_from;valid_to'];
-  for (const e of employees) for (const d of e.dispensations) lines.push([e.id, d.type, d.from, d.to ?? ''].join(';'));
-  return `${lines.join('\n')}\n`;
-}
-
-export function timeRecordsCsv(records: DemoTimeRecord[]): string {
-  const lines = ['employee_id;start;end;kind;cause;registered_at'];
-  for (const r of records) {
-    lines.push([r.employeeId, csvTime(r.start), csvTime(r.end), r.kind, r.cause ?? '', new Date(r.registeredAt).toISOString()].join(';'));
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 /**
