@@ -86,7 +86,7 @@ export function editorPageBody(i: EditorInput): SafeHtml {
   const action = `/rapport/tekst/${i.text.id}?period=${i.period}`;
   return html`<style>${raw(REPORT_CSS + PAGE_CSS)}</style>
 <p><a href="/rapport?period=${i.period}">← Tilbake til rapporten for ${formatMonth(i.period)}</a></p>
-<h2>${i.text.title} <small>(${i.text.id})</small></h2>
+<p>Seksjon <code>${i.text.id}</code> i rapporten for ${formatMonth(i.period)}.</p>
 ${i.saved ? html`<div class="notice" role="status"><p>Teksten er lagret.</p></div>` : ''}
 ${n?.inherited ? html`<div class="notice" role="status"><p>Teksten er et utkast hentet fra ${formatMonth(n.period)}. Rediger og lagre den for ${formatMonth(i.period)}.</p></div>` : ''}
 ${i.editable ? '' : html`<div class="notice notice--error" role="alert"><p>Rapporten er ikke et utkast; teksten kan ikke endres nå.</p></div>`}

@@ -74,7 +74,7 @@ ${data.length > 0 ? html`<li>Tall: ${data.map((d, i) => html`${i > 0 ? ', ' : ''
 function texts(doc: StatusDoc): SafeHtml {
   const state = (s: StatusDoc['sections'][number]) =>
     s.state === 'own'
-      ? html`lagret ${s.savedAt ? formatInstant(s.savedAt) : ''} av ${s.author ?? ''}`
+      ? html`${s.savedAt ? formatInstant(s.savedAt) : ''}, ${s.author ?? ''}`
       : s.state === 'inherited'
         ? html`<span class="sr-state--inherited">utkast fra ${formatMonth(s.from ?? doc.period)}</span>`
         : html`<span class="sr-state--none">ingen tekst</span>`;
