@@ -180,17 +180,24 @@ function placeSections(slots: readonly Slot[], prefix: string, acc: { figures: P
   });
 }
 
-function checkUniqueIds(figures: readonly PlacedFigure[], tables: readonly PlacedTable[]): void {
+/** Ids name anchors, cross-references and data files (`data/<id>.csv`): a safe file name, unique. */
+const BLOCK_ID = /^[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9_-]+)*$/;
+
+function checkBlockIds(figures: readonly PlacedFigure[], tables: readonly PlacedTable[]): void {
   const seen = new Map<string, string>();
   for (const b of [...figures, ...tables]) {
-    const key = `${b.kind === 'figure' ? 'fig' : 'tab'}:${b.block.id}`;
-    const other = seen.get(key);
+    if (!BLOCK_ID.test(b.block.id)) {
+      throw new AppError('REPORT_BUILD', `${b.label} har ugyldig id «${b.block.id}» (a–z, 0–9, «-», «_», «.») (Invalid block id)`, {
+        details: { id: b.block.id },
+      });
+    }
+    const other = seen.get(b.block.id);
     if (other) {
       throw new AppError('REPORT_BUILD', `${b.label} og ${other} har samme id «${b.block.id}»; id-er må være unike (Duplicate block id)`, {
         details: { id: b.block.id },
       });
     }
-    seen.set(key, b.label);
+    seen.set(b.block.id, b.label);
   }
 }
 
@@ -223,7 +230,7 @@ export async function assembleWithProblems(o: AssembleOptions): Promise<{ model:
   const slots = await collectSlots(o.template.sections, 1, { providers, ctx, narratives, warnings });
   const acc = { figures: [] as PlacedFigure[], tables: [] as PlacedTable[] };
   const sections = placeSections(slots, '', acc);
-  checkUniqueIds(acc.figures, acc.tables);
+  checkBlockIds(acc.figures, acc.tables);
 
   const refs = new Map<string, RefTarget>();
   for (const f of acc.figures) refs.set(`fig:${f.block.id}`, { kind: 'fig', id: f.block.id, label: f.label, anchor: f.anchor });
