@@ -75,8 +75,11 @@ export function readCsvText(text: string, file: string, columns: ColumnSpec[]): 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
+    // Excel stores wall-clock values without a zone; exceljs hands them over as UTC. Keep the wall
+    // time (no "Z") so importers read it as local Europe/Oslo time, as they do for CSV.
     const iso = value.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+    if (iso.endsWith('T00:00:00.000Z')) return iso.slice(0, 10);
+    return iso.endsWith(':00.000Z') ? iso.slice(0, 16) : iso.slice(0, 19);
   }
   if (typeof value === 'object') {
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);

@@ -51,7 +51,7 @@ export function renderChart(o: ChartOptions): string {
     animation: false,
     color: PALETTE,
     textStyle: { fontFamily: 'Liberation Sans, Arial, sans-serif', fontSize: 12 },
-    grid: { left: 56, right: 16, top: 28, bottom: o.series.length > 1 ? 56 : 32 },
+    grid: { left: 56, right: o.target ? 72 : 16, top: 28, bottom: o.series.length > 1 ? 56 : 32 },
     legend: o.series.length > 1 ? { bottom: 0, data: o.series.map((s) => s.name) } : undefined,
     xAxis: { type: 'category', data: o.categories.map(categoryLabel), axisLabel: { interval: 0 } },
     yAxis: { type: 'value', min: o.yMin, max: o.yMax, axisLabel: { formatter: fmt } },
@@ -70,7 +70,7 @@ export function renderChart(o: ChartOptions): string {
               symbol: 'none',
               silent: true,
               lineStyle: { color: '#c00000', type: 'dashed' },
-              label: { formatter: o.target.label, position: 'insideEndTop' },
+              label: { formatter: o.target.label, position: 'end', color: '#c00000' },
               data: [{ yAxis: o.target.value }],
             }
           : undefined,

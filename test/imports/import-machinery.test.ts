@@ -62,7 +62,9 @@ describe('readTable', () => {
   });
 
   it('gives a clear problem for a binary file instead of a stack trace', async () => {
-    await expect(readTable(sourceFromPath(file('binary.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff]))), columns)).rejects.toMatchObject({
+    await expect(
+      readTable(sourceFromPath(file('binary.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff]))), columns),
+    ).rejects.toMatchObject({
       code: 'FILE_UNREADABLE',
       problems: [expect.objectContaining({ file: 'binary.csv', message: expect.stringContaining('binær') })],
     });
@@ -81,7 +83,9 @@ describeEachDialect('runImport', (ctx) => {
   const count = async () => Number((await sql<{ n: number }>`select count(*) as n from scratch_rows`.execute(ctx.db)).rows[0]?.n);
 
   it('imports every row and records the run', async () => {
-    const result = await runImport(ctx.db, scratchImporter, sourceFromPath(file('good.csv', 'code;amount\nA;1\nB;2\n')), { importedBy: 'test' });
+    const result = await runImport(ctx.db, scratchImporter, sourceFromPath(file('good.csv', 'code;amount\nA;1\nB;2\n')), {
+      importedBy: 'test',
+    });
     expect(result).toMatchObject({ status: 'succeeded', rowCount: 2, problems: [] });
     expect(result.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(await count()).toBe(2);
@@ -95,7 +99,11 @@ describeEachDialect('runImport', (ctx) => {
     expect(result.status).toBe('failed');
     expect(result.problems).toEqual([expect.objectContaining({ file: 'bad-last.csv', line: 4, column: 'amount', severity: 'error' })]);
     expect(await count()).toBe(before);
-    const run = await ctx.db.selectFrom('import_runs').select(['status', 'row_count']).where('id', '=', result.runId).executeTakeFirstOrThrow();
+    const run = await ctx.db
+      .selectFrom('import_runs')
+      .select(['status', 'row_count'])
+      .where('id', '=', result.runId)
+      .executeTakeFirstOrThrow();
     expect(run).toEqual({ status: 'failed', row_count: 0 });
   });
 
@@ -111,5 +119,21 @@ describeEachDialect('runImport', (ctx) => {
     await expect(runImport(ctx.db, scratchImporter, { fileName: 'missing.csv', path: join(dir, 'missing.csv') })).rejects.toMatchObject({
       code: 'FILE_UNREADABLE',
     });
+  });
+});
+
+describe('readTable on XLSX', () => {
+  it('keeps date-time cells as local wall time (no UTC shift) and dates as dates', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Ark1');
+    ws.addRow(['code', 'amount']);
+    ws.addRow([new Date(Date.UTC(2025, 4, 5, 15, 0)), 1]);
+    ws.addRow([new Date(Date.UTC(2025, 4, 6)), 2]);
+    const path = join(dir, 'times.xlsx');
+    await wb.xlsx.writeFile(path);
+    const t = await readTable(sourceFromPath(path), columns);
+    expect(t.records.map((r) => r.values.code)).toEqual(['2025-05-05T15:00', '2025-05-06']);
+    expect(t.records[0]?.line).toBe(2);
   });
 });
