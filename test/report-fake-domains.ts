@@ -111,41 +111,60 @@ function ledgerTable(d: FakeData): TableBlock {
   };
 }
 
-function breachFigure(d: FakeData, period: string): FigureBlock {
+/**
+ * 'echarts' draws the figures through web/charts.ts like the real domains; 'plain' uses small
+ * hand-drawn SVGs, so the golden HTML changes only when the report's own code does.
+ */
+export type FakeCharts = 'echarts' | 'plain';
+
+function plainBars(values: (number | null)[], title: string): string {
+  const bars = values.map(
+    (v, i) => `<rect x="${10 + i * 30}" y="${100 - (v ?? 0) * 5}" width="20" height="${(v ?? 0) * 5}" fill="#1f4e79"/>`,
+  );
+  return `<svg role="img" aria-label="${title}" xmlns="http://www.w3.org/2000/svg" width="320" height="110" viewBox="0 0 320 110">${bars.join('')}</svg>`;
+}
+
+function breachFigure(d: FakeData, period: string, charts: FakeCharts): FigureBlock {
   const months = ytdMonths(period);
   const values = months.map((_, i) => d.breaches[i]?.corrected ?? null);
   return {
     kind: 'figure',
     id: 'aml-trend',
     caption: 'AML-brudd per måned hittil i år',
-    svg: renderChart({
-      kind: 'bar',
-      categories: months,
-      series: [{ name: 'Brudd', values }],
-      target: { value: 8, label: 'Indikator 8' },
-      title: 'AML-brudd per måned',
-    }),
+    svg:
+      charts === 'plain'
+        ? plainBars(values, 'AML-brudd per måned')
+        : renderChart({
+            kind: 'bar',
+            categories: months,
+            series: [{ name: 'Brudd', values }],
+            target: { value: 8, label: 'Indikator 8' },
+            title: 'AML-brudd per måned',
+          }),
     data: { columns: ['Måned', 'Brudd'], rows: months.map((m, i) => [m, values[i] ?? null]) },
     provenance: { importKinds: ['time-records'], rules: ['Hviletid 11 timer per døgn (AML § 10-8 (1)).'] },
   };
 }
 
-function sickFigure(d: FakeData, period: string): FigureBlock {
+function sickFigure(d: FakeData, period: string, charts: FakeCharts): FigureBlock {
   const months = ytdMonths(period);
   const values = months.map((_, i) => d.sickLeave[i] ?? null);
   return {
     kind: 'figure',
     id: 'sick-leave-trend',
     caption: 'Sykefravær per måned',
-    svg: renderChart({
-      kind: 'line',
-      categories: months,
-      series: [{ name: 'Sykefravær', values }],
-      unit: '%',
-      decimals: 1,
-      target: { value: 5, label: 'Indikator 5 %' },
-      title: 'Sykefravær',
-    }),
+    svg:
+      charts === 'plain'
+        ? plainBars(values, 'Sykefravær')
+        : renderChart({
+            kind: 'line',
+            categories: months,
+            series: [{ name: 'Sykefravær', values }],
+            unit: '%',
+            decimals: 1,
+            target: { value: 5, label: 'Indikator 5 %' },
+            title: 'Sykefravær',
+          }),
     data: { columns: ['Måned', 'Sykefravær %'], rows: months.map((m, i) => [m, values[i] ?? null]) },
     provenance: { importKinds: ['absences', 'employees'], rules: ['Sykefravær = fraværsdagsverk / avtalte dagsverk.'] },
   };
@@ -154,7 +173,7 @@ function sickFigure(d: FakeData, period: string): FigureBlock {
 const HEATMAP_SVG =
   '<svg role="img" aria-label="Risikokart" xmlns="http://www.w3.org/2000/svg" width="300" height="120" viewBox="0 0 300 120"><rect x="0" y="0" width="300" height="120" fill="#fde9d9"/><text x="20" y="60">R-1 R-2</text></svg>';
 
-export function fakeDomains(d: FakeData): DomainModule[] {
+export function fakeDomains(d: FakeData, charts: FakeCharts = 'echarts'): DomainModule[] {
   const risk: ReportBlockProvider[] = [
     {
       id: 'risk-above-threshold',
@@ -204,7 +223,7 @@ export function fakeDomains(d: FakeData): DomainModule[] {
         ];
       },
     },
-    { id: 'sick-leave-trend', build: async ({ period }) => [sickFigure(d, period)] },
+    { id: 'sick-leave-trend', build: async ({ period }) => [sickFigure(d, period, charts)] },
     {
       id: 'aml-restatement',
       build: async ({ period }) => [
@@ -220,7 +239,7 @@ export function fakeDomains(d: FakeData): DomainModule[] {
         },
       ],
     },
-    { id: 'aml-trend', build: async ({ period }) => [breachFigure(d, period)] },
+    { id: 'aml-trend', build: async ({ period }) => [breachFigure(d, period, charts)] },
   ];
   const month = (period: string) => ytdMonths(period).length - 1;
   const kpis: KpiDefinition[] = [

@@ -1,5 +1,6 @@
 /**
- * The report HTML against a golden file, built from the fake domains with a fixed clock. The golden
+ * The report HTML against a golden file, built from the fake domains (hand-drawn SVG figures, so
+ * only the report's own code changes it) with a fixed clock. The golden
  * file is written only by an explicit `UPDATE_GOLDEN=1 npx vitest run test/report-golden.test.ts`;
  * CI never rewrites it. A difference means the document changed: look at it, then update on purpose.
  */
@@ -9,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportModel } from '../src/report/build.ts';
 import { reportHtml } from '../src/report/outputs.ts';
-import { renderChart } from '../src/web/charts.ts';
 import { fakeData, fakeDomains, seedFakeReport } from './report-fake-domains.ts';
 import { freshDatabase, type TestDatabase } from './support/databases.ts';
 
@@ -19,7 +19,7 @@ const config = { organisationName: 'Testforetaket', chromiumPath: '/usr/bin/chro
 
 describe('report HTML (golden)', () => {
   let open: TestDatabase;
-  const build = async () => reportHtml(await reportModel({ config, db: open.db, domains: fakeDomains(fakeData()) }, options));
+  const build = async () => reportHtml(await reportModel({ config, db: open.db, domains: fakeDomains(fakeData(), 'plain') }, options));
 
   beforeAll(async () => {
     open = await freshDatabase('sqlite');
@@ -29,11 +29,8 @@ describe('report HTML (golden)', () => {
     await open.close();
   });
 
-  it('is byte-stable: charts drawn elsewhere in the process do not change its ids', async () => {
-    const first = await build();
-    renderChart({ kind: 'bar', categories: ['a'], series: [{ name: 'x', values: [1] }], title: 'noise' });
-    expect(await build()).toBe(first);
-    expect(first).not.toMatch(/\bzr\d+-/);
+  it('is byte-stable: building twice gives the same bytes', async () => {
+    expect(await build()).toBe(await build());
   });
 
   it('matches test/golden/report-fake.html', async () => {

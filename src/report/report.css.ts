@@ -106,7 +106,7 @@ export const REPORT_CSS = `
 @media screen {
   .sr-report .sr-section, .sr-report .sr-toc { margin-bottom: 2em; }
   .sr-report .sr-cover { border: 1px solid var(--sr-line); margin-bottom: 2em; }
-  .sr-report .sr-stamp { font-size: 48pt; top: 50%; }
+  .sr-report .sr-stamp { font-size: 36pt; top: 72%; left: 70%; }
 }
 @media print {
   .sr-report details { display: none; }
