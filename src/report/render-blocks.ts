@@ -17,8 +17,13 @@ export interface BlockRenderOptions {
   dataHref: (id: string, ext: 'csv' | 'xlsx') => string;
 }
 
-/** Tables up to this many rows are never split across pages. */
-const KEEP_TOGETHER_ROWS = 15;
+/** Tables up to about this many printed lines (a third of a page) are never split across pages. */
+const KEEP_TOGETHER_LINES = 18;
+
+/** Rough printed height of a table in lines: a row is as tall as its longest cell wraps. */
+function estimatedLines(b: PlacedTable['block']): number {
+  return b.rows.reduce((sum, r) => sum + Math.max(1, ...r.cells.map((c) => Math.ceil(c.text.length / 45))), 1);
+}
 
 const STATUS_TEXT = { met: '✓ Innenfor mål', 'not-met': '✗ Utenfor mål', none: '' } as const;
 
@@ -79,7 +84,7 @@ export function renderTable(t: PlacedTable, o: BlockRenderOptions): SafeHtml {
     return html`<tr${r.total ? html` class="sr-total"` : ''}>${cells}</tr>`;
   });
   // A short table is kept whole on one page; a long one splits between rows, its header repeated.
-  const keep = b.rows.length <= KEEP_TOGETHER_ROWS ? ' sr-keep' : '';
+  const keep = estimatedLines(b) <= KEEP_TOGETHER_LINES ? ' sr-keep' : '';
   return html`<div class="sr-table-block${keep}" id="${t.anchor}">
 <table class="sr-table">
 <caption><span class="sr-label">${t.label}:</span> ${b.caption}</caption>

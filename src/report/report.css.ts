@@ -114,6 +114,8 @@ export const REPORT_CSS = `
   .sr-report .sr-chart svg { max-height: 105mm; width: auto; }
   .sr-report a { text-decoration: none; }
   .sr-report h2, .sr-report h3, .sr-report h4 { break-after: avoid; }
+  /* A lead-in sentence ("… per 31.05:") stays with its list. */
+  .sr-report p:has(+ ul), .sr-report p:has(+ ol) { break-after: avoid; }
   .sr-report .sr-section--1, .sr-report .sr-appendix { break-before: page; }
   .sr-report .sr-toc { break-before: page; }
 }
