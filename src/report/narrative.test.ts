@@ -6,9 +6,9 @@ const refs = new Map<string, RefTarget>([
   ['tab:finance-result', { kind: 'tab', id: 'finance-result', label: 'Tabell 1', anchor: 'tab-finance-result' }],
 ]);
 const values = new Map<string, LiveValue>([
-  ['workforce.sickLeave.total', { value: 1.4399, unit: 'percent', decimals: 2 }],
-  ['finance.deviation', { value: -9.23, unit: 'MNOK', decimals: 1 }],
-  ['servicedesk.calls', { value: 19536, unit: 'count', decimals: 0 }],
+  ['workforce.sickLeave.total', { value: 2.3456, unit: 'percent', decimals: 2 }],
+  ['finance.deviation', { value: -4.37, unit: 'MNOK', decimals: 1 }],
+  ['servicedesk.calls', { value: 12345, unit: 'count', decimals: 0 }],
   ['finance.missing', { value: null, unit: 'MNOK', decimals: 1 }],
 ]);
 const ctx: NarrativeContext = { sectionId: 'finance.result', sectionLabel: '2.1 Resultat', headingLevel: 3, refs, values };
@@ -18,14 +18,14 @@ const render = (md: string) => renderNarrative(md, ctx);
 describe('renderNarrative: live values', () => {
   it('replaces {{ kpi.<id> }} with the nb-NO formatted value', () => {
     const r = render('Sykefraværet var {{ kpi.workforce.sickLeave.total }} i mai.');
-    expect(r.html.value).toBe('<p>Sykefraværet var 1,44\u00a0% i mai.</p>');
+    expect(r.html.value).toBe('<p>Sykefraværet var 2,35\u00a0% i mai.</p>');
     expect(r.problems).toEqual([]);
-    expect(r.liveValues).toEqual([{ kpiId: 'workforce.sickLeave.total', filter: null, value: 1.4399, text: '1,44\u00a0%' }]);
+    expect(r.liveValues).toEqual([{ kpiId: 'workforce.sickLeave.total', filter: null, value: 2.3456, text: '2,35\u00a0%' }]);
   });
 
   it('formats with | abs (no sign) and | number (no unit), thousands with a no-break space', () => {
     const r = render('{{kpi.finance.deviation}} / {{ kpi.finance.deviation | abs }} / {{ kpi.servicedesk.calls | number }}');
-    expect(r.html.value).toBe('<p>\u22129,2\u00a0MNOK / 9,2\u00a0MNOK / 19\u00a0536</p>');
+    expect(r.html.value).toBe('<p>\u22124,4\u00a0MNOK / 4,4\u00a0MNOK / 12\u00a0345</p>');
   });
 
   it('reports an unknown live value with section, reference and line', () => {
