@@ -6,6 +6,7 @@
  * a third pass runs only if it did.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +37,23 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
       },
     );
   }
+}
+
+/**
+ * Why a PDF cannot be printed on this machine (Chromium or poppler's pdfinfo missing), in Norwegian,
+ * or undefined when both are there. Lets the demo and the web app degrade to HTML with a clear
+ * message instead of failing.
+ */
+export async function pdfToolsMissing(chromiumPath: string): Promise<string | undefined> {
+  const missing: string[] = [];
+  if (!existsSync(chromiumPath)) missing.push(`Chromium (${chromiumPath})`);
+  try {
+    await run('pdfinfo', ['-v']);
+  } catch {
+    missing.push('pdfinfo (poppler-utils)');
+  }
+  if (missing.length === 0) return undefined;
+  return `PDF lages ikke: ${missing.join(' og ')} mangler. Installer med «apt-get install -y chromium poppler-utils» eller sett CHROMIUM_PATH.`;
 }
 
 /** Page (1-based) of each named destination in a PDF, via `pdfinfo -dests`. */

@@ -16,6 +16,7 @@ import type { YearMonth } from '../shared/period.ts';
 import type { Db } from '../storage/db.ts';
 import { buildReport, reportModel } from './build.ts';
 import { insertNarrative } from './narratives.queries.ts';
+import { pdfToolsMissing } from './pdf.ts';
 import { DEFAULT_TEMPLATE } from './template.default.ts';
 import { storeTemplate } from './template.queries.ts';
 import type { ReportTemplate, TemplateSection } from './template.ts';
@@ -297,7 +298,9 @@ export async function reportDemo(ctx: DemoContext): Promise<void> {
     await insertNarrative(ctx.db, { period: ctx.period, sectionId, markdown, author: 'demo', createdAt: at });
   }
   const outDir = join(ctx.config.dataDir, 'rapport', ctx.period);
-  const result = await buildReport({ config: ctx.config, db: ctx.db, domains: ctx.domains }, { period: ctx.period, outDir });
+  const missing = await pdfToolsMissing(ctx.config.chromiumPath);
+  if (missing) ctx.log(`  ${missing}`);
+  const result = await buildReport({ config: ctx.config, db: ctx.db, domains: ctx.domains }, { period: ctx.period, outDir, pdf: !missing });
   ctx.log(
     `Rapporten for ${ctx.period}: ${Object.keys(texts).length} tekster, ${result.model.figures.length} figurer, ${result.model.tables.length} tabeller; bygget i ${outDir}.`,
   );
