@@ -62,18 +62,37 @@ const WIDTH = LEFT + GRID_W + 16;
 
 const e = (s: string | number) => escapeHtml(String(s));
 
-/** Patterns per level position: none, dots, diagonal lines, cross-hatch, then dense variants. */
-function patternDef(id: string, index: number): string {
-  const stroke = 'stroke="#000" stroke-opacity="0.22" stroke-width="1.5"';
-  const bodies = [
-    '',
-    '<circle cx="4" cy="4" r="1.4" fill="#000" fill-opacity="0.25"/>',
-    `<path d="M0 8 L8 0" ${stroke}/>`,
-    `<path d="M0 8 L8 0 M0 0 L8 8" ${stroke}/>`,
-    `<path d="M0 4 H8 M4 0 V8" ${stroke}/>`,
-  ];
-  const body = bodies[index % bodies.length] ?? '';
-  return `<pattern id="${id}" width="8" height="8" patternUnits="userSpaceOnUse">${body}</pattern>`;
+const HATCH_STEP = 8;
+
+/**
+ * A level's texture (none, dots, diagonal, cross-hatch, grid, …) as explicit line segments inside
+ * the rectangle, so the heat map reads in greyscale. Drawn as plain paths, not an SVG <pattern>:
+ * Chromium prints patterns as thousands of tiles or raster masks, which made the PDF megabytes big.
+ */
+export function hatchPath(x: number, y: number, w: number, h: number, index: number): string {
+  const kind = index % 5;
+  const seg: string[] = [];
+  const r = (n: number) => Math.round(n * 10) / 10;
+  const line = (x1: number, y1: number, x2: number, y2: number) => seg.push(`M${r(x + x1)} ${r(y + y1)}L${r(x + x2)} ${r(y + y2)}`);
+  if (kind === 1) {
+    for (let v = HATCH_STEP / 2; v < h; v += HATCH_STEP)
+      for (let u = HATCH_STEP / 2; u < w; u += HATCH_STEP) seg.push(`M${r(x + u - 0.8)} ${r(y + v)}h1.6`);
+  }
+  if (kind === 2 || kind === 3) {
+    for (let c = HATCH_STEP; c < w + h; c += HATCH_STEP)
+      line(Math.max(0, c - h), c - Math.max(0, c - h), Math.min(w, c), c - Math.min(w, c));
+  }
+  if (kind === 3) {
+    for (let c = -w + HATCH_STEP; c < h; c += HATCH_STEP)
+      line(Math.max(0, -c), Math.max(0, -c) + c, Math.min(w, h - c), Math.min(w, h - c) + c);
+  }
+  if (kind === 4) {
+    for (let v = HATCH_STEP; v < h; v += HATCH_STEP) line(0, v, w, v);
+    for (let u = HATCH_STEP; u < w; u += HATCH_STEP) line(u, 0, u, h);
+  }
+  if (seg.length === 0) return '';
+  const width = kind === 1 ? 1.6 : 0.8;
+  return `<path class="risk-hatch" d="${seg.join('')}" fill="none" stroke="#6b6b6b" stroke-width="${width}"/>`;
 }
 
 function pluralRisks(n: number): string {
@@ -114,7 +133,7 @@ function renderCell(cell: HeatmapCell, x: number, y: number, matrix: RiskMatrix,
     `<g class="risk-cell" data-probability="${cell.probability}" data-consequence="${cell.consequence}" data-count="${cell.ids.length}">`,
     `<title>${e(cellTitle(cell, matrix))}</title>`,
     `<rect x="${x}" y="${y}" width="${CELL_W}" height="${CELL_H}" fill="${e(cell.level.colour)}" stroke="#ffffff" stroke-width="2"/>`,
-    `<rect x="${x}" y="${y}" width="${CELL_W}" height="${CELL_H}" fill="url(#${prefix}-pat-${levelIndex})" stroke="none"/>`,
+    hatchPath(x, y, CELL_W, CELL_H, levelIndex),
     `<text x="${x + 6}" y="${y + 15}" font-size="11" font-weight="bold" fill="#1a1a1a">${e(cell.level.letter)}</text>`,
     `<text x="${x + CELL_W - 6}" y="${y + 15}" font-size="10" text-anchor="end" fill="#1a1a1a">${cell.score}</text>`,
   ];
@@ -124,9 +143,7 @@ function renderCell(cell: HeatmapCell, x: number, y: number, matrix: RiskMatrix,
     );
     const lines = wrapIds(cell.ids, maxIds);
     // A light backing keeps the ids readable over the level pattern.
-    parts.push(
-      `<rect x="${x + 5}" y="${y + 43}" width="${CELL_W - 10}" height="${lines.length * 11 + 3}" rx="3" fill="#ffffff" fill-opacity="0.72"/>`,
-    );
+    parts.push(`<rect x="${x + 5}" y="${y + 43}" width="${CELL_W - 10}" height="${lines.length * 11 + 3}" rx="3" fill="#ffffff"/>`);
     lines.forEach((line, i) => {
       parts.push(`<text x="${cx}" y="${y + 52 + i * 11}" font-size="9.5" text-anchor="middle" fill="#000">${e(line)}</text>`);
     });
@@ -177,7 +194,7 @@ function renderLegend(matrix: RiskMatrix, prefix: string, top: number): string {
     const y = top + 20;
     out.push(
       `<rect x="${x}" y="${y}" width="22" height="18" fill="${e(level.colour)}" stroke="#555" stroke-width="0.5"/>`,
-      `<rect x="${x}" y="${y}" width="22" height="18" fill="url(#${prefix}-pat-${i})"/>`,
+      hatchPath(x, y, 22, 18, i),
       `<text x="${x + 11}" y="${y + 13}" font-size="10" font-weight="bold" text-anchor="middle">${e(level.letter)}</text>`,
       `<text x="${x + 28}" y="${y + 13}" font-size="10.5">${e(`${level.label} (${level.colourName}) ${levelRangeText(level, matrix)}`)}</text>`,
     );
@@ -215,7 +232,6 @@ export function renderHeatmapSvg(cells: readonly HeatmapCell[], matrix: RiskMatr
     ` role="img" aria-labelledby="${prefix}-title ${prefix}-desc" font-family="${FONT}">`,
     `<title id="${prefix}-title">${e(options.title)}</title>`,
     `<desc id="${prefix}-desc">${e(heatmapDescription(cells, matrix))}</desc>`,
-    `<defs>${matrix.levels.map((_, i) => patternDef(`${prefix}-pat-${i}`, i)).join('')}</defs>`,
     body.join(''),
     renderAxes(matrix),
     renderLegend(matrix, prefix, legendTop),
