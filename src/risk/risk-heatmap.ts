@@ -124,7 +124,7 @@ function twoLines(label: string): string[] {
   return [label.slice(0, best), label.slice(best + 1)];
 }
 
-function renderCell(cell: HeatmapCell, x: number, y: number, matrix: RiskMatrix, prefix: string, options: HeatmapSvgOptions): string {
+function renderCell(cell: HeatmapCell, x: number, y: number, matrix: RiskMatrix, options: HeatmapSvgOptions): string {
   const maxIds = options.maxIdsPerCell ?? 6;
   const href = cell.ids.length > 0 ? options.cellHref?.(cell) : undefined;
   const levelIndex = matrix.levels.findIndex((l) => l.key === cell.level.key);
@@ -184,7 +184,7 @@ function renderAxes(matrix: RiskMatrix): string {
   return out.join('');
 }
 
-function renderLegend(matrix: RiskMatrix, prefix: string, top: number): string {
+function renderLegend(matrix: RiskMatrix, top: number): string {
   const out = [
     `<g class="risk-legend"><text x="${LEFT}" y="${top + 12}" font-size="11" font-weight="bold">Nivå (skår = sannsynlighet × konsekvens)</text>`,
   ];
@@ -225,7 +225,7 @@ export function renderHeatmapSvg(cells: readonly HeatmapCell[], matrix: RiskMatr
   const body = cells.map((cell) => {
     const xv = xIsConsequence ? cell.consequence : cell.probability;
     const yv = xIsConsequence ? cell.probability : cell.consequence;
-    return renderCell(cell, LEFT + (xv - 1) * CELL_W, TOP + (5 - yv) * CELL_H, matrix, prefix, options);
+    return renderCell(cell, LEFT + (xv - 1) * CELL_W, TOP + (5 - yv) * CELL_H, matrix, options);
   });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="risk-heatmap" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}"`,
@@ -234,7 +234,7 @@ export function renderHeatmapSvg(cells: readonly HeatmapCell[], matrix: RiskMatr
     `<desc id="${prefix}-desc">${e(heatmapDescription(cells, matrix))}</desc>`,
     body.join(''),
     renderAxes(matrix),
-    renderLegend(matrix, prefix, legendTop),
+    renderLegend(matrix, legendTop),
     '</svg>',
   ].join('');
 }
