@@ -36,17 +36,17 @@ export interface LedgerAccountTable {
   closing_balance: number | null;
 }
 
-/** One posting. For a trial balance, one row per year/month/account(/cost centre) with the net amount. */
-export interface LedgerLineTable {
+/**
+ * One posting (table `ledger_postings`). For a trial balance, one row per year/month/account(/cost
+ * centre) with the net amount. Company, report month and account number are derived: from the
+ * ledger file, the period (0 → January, 13 → December) and the account id.
+ */
+export interface LedgerPostingTable {
   id: Generated<number>;
   ledger_file_id: number;
-  company_id: string;
   account_id: string;
-  account_number: number | null;
   /** year*100 + accounting period (0..13). */
   period: number;
-  /** "YYYY-MM" the period reports in (period 0 → January, 13 → December). */
-  month: string;
   transaction_date: string;
   /** Øre, debit positive, credit negative. */
   amount: number;
@@ -75,6 +75,6 @@ export interface LedgerCustomerTable {
 export interface LedgerTables {
   ledger_files: LedgerFileTable;
   ledger_accounts: LedgerAccountTable;
-  ledger_lines: LedgerLineTable;
+  ledger_postings: LedgerPostingTable;
   ledger_customers: LedgerCustomerTable;
 }

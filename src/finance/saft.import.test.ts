@@ -6,8 +6,8 @@ import { describeEachDialect } from '../../test/support/databases.ts';
 import { runImport, sourceFromPath } from '../imports/imports.ts';
 import type { Db } from '../storage/db.ts';
 import { monthlyMovements } from './ledger.queries.ts';
-import { saftImporter } from './saft.import.ts';
-import { parseSaftAmount } from './saft.parse.ts';
+import { createSaftImporter, saftImporter } from './saft.import.ts';
+import { parseSaftAmount } from './saft.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../shared/fixtures/saf-t');
 const TOYEN = join(FIXTURES, 'ExampleFile_SAF-T_Financial_888888888_20180228235959.xml');
@@ -27,12 +27,15 @@ async function debitCredit(
   db: Db,
   where: { companyId?: string; fileName?: string },
 ): Promise<{ debit: number; credit: number; lines: number }> {
-  let q = db.selectFrom('ledger_lines').innerJoin('ledger_files', 'ledger_files.id', 'ledger_lines.ledger_file_id').select(['amount']);
-  if (where.companyId) q = q.where('ledger_lines.company_id', '=', where.companyId);
+  let q = db
+    .selectFrom('ledger_postings')
+    .innerJoin('ledger_files', 'ledger_files.id', 'ledger_postings.ledger_file_id')
+    .select(['amount']);
+  if (where.companyId) q = q.where('ledger_files.company_id', '=', where.companyId);
   if (where.fileName) q = q.where('ledger_files.file_name', '=', where.fileName);
   const rows = await q.execute();
   const debit = rows.filter((r) => r.amount > 0).reduce((s, r) => s + Number(r.amount), 0);
-  const credit = -rows.filter((r) => r.amount < 0).reduce((s, r) => s + Number(r.amount), 0);
+  const credit = rows.filter((r) => r.amount < 0).reduce((s, r) => s - Number(r.amount), 0);
   return { debit, credit, lines: rows.length };
 }
 
@@ -88,9 +91,10 @@ describeEachDialect('SAF-T import', (ctx) => {
 
   it('keeps analysis dimensions and customers', async () => {
     const line = await ctx.db
-      .selectFrom('ledger_lines')
-      .selectAll()
-      .where('company_id', '=', '888888888')
+      .selectFrom('ledger_postings')
+      .innerJoin('ledger_files', 'ledger_files.id', 'ledger_postings.ledger_file_id')
+      .selectAll('ledger_postings')
+      .where('ledger_files.company_id', '=', '888888888')
       .where('transaction_id', '=', '1001')
       .where('account_id', '=', '4000')
       .executeTakeFirstOrThrow();
@@ -100,7 +104,6 @@ describeEachDialect('SAF-T import', (ctx) => {
     ]);
     expect(line).toMatchObject({
       period: 201701,
-      month: '2017-01',
       transaction_date: '2017-01-04',
       amount: 1_000_000,
       journal_id: '123ABC',
@@ -187,7 +190,7 @@ describeEachDialect('SAF-T import: bad files', (ctx) => {
     const err = r.problems.find((p) => p.severity === 'error');
     expect(err?.message).toMatch(/^bilag A1001 \(journal A001\) balanserer ikke: debet 12\u00a0500,00 og kredit 12\u00a0400,00/);
     expect(err?.line).toBeGreaterThan(300);
-    expect(await ctx.db.selectFrom('ledger_lines').select('id').execute()).toEqual([]);
+    expect(await ctx.db.selectFrom('ledger_postings').select('id').execute()).toEqual([]);
     expect(await ctx.db.selectFrom('ledger_files').select('id').execute()).toEqual([]);
   });
 
@@ -198,7 +201,7 @@ describeEachDialect('SAF-T import: bad files', (ctx) => {
     const r = await runImport(ctx.db, saftImporter, sourceFromPath(cut));
     expect(r.status).toBe('failed');
     expect(r.problems[0]?.message).toMatch(/^fila slutter før XML-dokumentet er ferdig \(avkortet fil\?\)/);
-    expect(await ctx.db.selectFrom('ledger_lines').select('id').execute()).toEqual([]);
+    expect(await ctx.db.selectFrom('ledger_postings').select('id').execute()).toEqual([]);
   });
 
   it('rejects a file that is not SAF-T', async () => {
@@ -241,5 +244,37 @@ describeEachDialect('SAF-T import: bad files', (ctx) => {
       'konto 8800 (Purchase of raw materials and semi-manufactures, high rate) er ikke knyttet til noen rapportkategori; legg til en regel i kategoritilordningen',
     );
     expect(warnings).toContain('konto 3000 hører til «Driftsinntekter», men GroupingCode 5000 (salgsinntekt) tilsier «Personalkostnader»');
+  });
+});
+
+describeEachDialect('SAF-T import in a worker thread (large files)', (ctx) => {
+  const inWorker = createSaftImporter({ worker: 'always' });
+
+  it('gives the same ledger as the in-process reader', async () => {
+    const r = await runImport(ctx.db, inWorker, sourceFromPath(TOYEN));
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(r.rowCount).toBe(170);
+    expect(await debitCredit(ctx.db, { companyId: '888888888' })).toEqual({ debit: 948_704_935, credit: 948_704_935, lines: 170 });
+    const salary = (await monthlyMovements(ctx.db, { from: '2017-01', to: '2017-04' })).filter((m) => m.accountId === '5000');
+    expect(salary.map((m) => m.amount)).toEqual([37_400_000, 37_400_000, 37_400_000, 37_400_000]);
+  });
+
+  it('reports an unbalanced transaction and a truncated file the same way, importing nothing', async () => {
+    const bad = variant(V130, (t) =>
+      t.replace(
+        '<Amount>12500.00</Amount>\n                    </CreditAmount>',
+        '<Amount>12400.00</Amount>\n                    </CreditAmount>',
+      ),
+    );
+    const r = await runImport(ctx.db, inWorker, sourceFromPath(bad));
+    expect(r.status).toBe('failed');
+    expect(r.problems.find((p) => p.severity === 'error')?.message).toMatch(/^bilag A1001 \(journal A001\) balanserer ikke/);
+    const text = readFileSync(V130);
+    const cut = join(tmp, 'truncated-worker.xml');
+    writeFileSync(cut, text.subarray(0, Math.floor(text.length * 0.8)));
+    const t = await runImport(ctx.db, inWorker, sourceFromPath(cut));
+    expect(t.status).toBe('failed');
+    expect(t.problems[0]?.message).toMatch(/^fila slutter før XML-dokumentet er ferdig/);
+    expect(await debitCredit(ctx.db, { fileName: 'truncated-worker.xml' })).toEqual({ debit: 0, credit: 0, lines: 0 });
   });
 });

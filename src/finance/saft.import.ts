@@ -1,95 +1,100 @@
 /**
  * `styrerom import saf-t <file.xml>`: streams a SAF-T Financial file into the ledger tables.
- * Checks: every transaction balances (error), opening + movements = closing per account
- * (warning), header totals (warning), accounts without a report category (warning, listed in the
- * web app), and for 1.30 files accounts whose GroupingCode implies another category (warning).
+ * Reading and checking the file is saft.read.ts (in a worker thread for large files, so parsing
+ * and database writes overlap); this half writes postings as they come, then the accounts and
+ * customers, and checks opening + movements = closing per account (warning), the header totals
+ * (warning), accounts without a report category (warning, listed in the web app) and, for 1.30
+ * files, GroupingCodes that imply another category (warning). Any error fails the whole import.
  * A newer file for the same company replaces the periods it covers.
  */
+import { stat } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import { problem } from '../imports/decode.ts';
 import type { ImportContext, Importer } from '../imports/imports.ts';
-import { AppError, type Problem } from '../shared/errors.ts';
-import { formatNumber } from '../shared/format.ts';
-import type { Ore } from '../shared/money.ts';
+import { AppError, type ErrorCode, type Problem } from '../shared/errors.ts';
+import type { BulkValue } from '../storage/bulk-insert.ts';
 import { accountNumber, type CategoryMapper, categoriesAgree, isBalanceSheet } from './categories.ts';
 import {
   insertLedgerAccounts,
   insertLedgerCustomers,
   insertLedgerFile,
-  insertLedgerLines,
-  type NewLedgerLine,
+  insertPostingValues,
+  POSTING_COLUMNS,
   replaceOlderLedgerData,
   setLedgerFileShapeAndRange,
 } from './ledger.queries.ts';
 import { loadMapper } from './mapping.queries.ts';
-import { readSaft, type SaftAccount, type SaftCustomer, type SaftHeader, type SaftTotals, type SaftTransaction } from './saft.parse.ts';
+import { MAX_WARNINGS_PER_KIND, nok, readSaftFile, type SaftReadSink, type SaftReadSummary } from './saft.read.ts';
+import type { SaftHeader } from './saft.ts';
+
+export { isPlausibleDate } from './saft.read.ts';
 
 const FLUSH_LINES = 2000;
-const MAX_ERRORS = 200;
-const MAX_WARNINGS_PER_KIND = 50;
+/** Files at least this large are read in a worker thread (its start-up costs a few hundred ms). */
+const WORKER_THRESHOLD_BYTES = 16 * 1024 * 1024;
+/** Postings batches the worker may send ahead of the database writes. */
+const WORKER_WINDOW = 4;
 
-export const saftImporter: Importer = {
-  kind: 'saf-t',
-  label: 'SAF-T Financial (hovedbok)',
-  description: 'SAF-T Financial (Norway) 1.10/1.20/1.30 XML: accounts, balances, customers and every general ledger line',
-  run: (ctx) => new SaftImport(ctx).run(),
-};
-
-/** Øre → "1 234,50" for messages. */
-function nok(ore: Ore): string {
-  return formatNumber(ore / 100, 2);
+export interface SaftImporterOptions {
+  /** 'auto': a worker thread for files ≥ 16 MiB. */
+  worker?: 'auto' | 'always' | 'never';
 }
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** A cheap YYYY-MM-DD check (runs once per transaction of files with millions of lines). */
-export function isPlausibleDate(text: string | null): text is string {
-  if (text === null || text.length !== 10 || text[4] !== '-' || text[7] !== '-') return false;
-  const y = Number(text.slice(0, 4));
-  const m = Number(text.slice(5, 7));
-  const d = Number(text.slice(8, 10));
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || m < 1 || m > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= (m === 2 && !leap ? 28 : (DAYS_IN_MONTH[m - 1] ?? 0));
+export function createSaftImporter(options: SaftImporterOptions = {}): Importer {
+  return {
+    kind: 'saf-t',
+    label: 'SAF-T Financial (hovedbok)',
+    description: 'SAF-T Financial (Norway) 1.10/1.20/1.30 XML: accounts, balances, customers and every general ledger line',
+    run: (ctx) => new SaftImport(ctx, options.worker ?? 'auto').run(),
+  };
 }
 
-/** Month a period reports in: period 0 (opening entries) → January, 13 (closing entries) → December. */
-export function monthOfPeriod(year: number, period: number): string {
-  return `${year}-${String(Math.min(12, Math.max(1, period))).padStart(2, '0')}`;
+export const saftImporter: Importer = createSaftImporter();
+
+/** Reads the file in a worker thread, delivering its messages to the sink in order. */
+function readInWorker(options: { path: string; fileName: string }, sink: SaftReadSink): Promise<SaftReadSummary> {
+  const worker = new Worker(new URL('./saft.worker.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 192 } });
+  return new Promise<SaftReadSummary>((resolve, reject) => {
+    let writes = Promise.resolve();
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      fn();
+    };
+    const fail = (err: unknown) => settle(() => reject(err));
+    worker.on('message', (m: { type: string; [k: string]: any }) => {
+      if (m.type === 'header') sink.header(m.header);
+      else if (m.type === 'problem') sink.problem(m.problem);
+      else if (m.type === 'progress') sink.progress(m.done, m.total);
+      else if (m.type === 'postings')
+        writes = writes.then(() => sink.postings(m.values as BulkValue[])).then(() => worker.postMessage({ type: 'ack' }), fail);
+      else if (m.type === 'done') writes.then(() => settle(() => resolve(m.summary as SaftReadSummary)), fail);
+      else if (m.type === 'error')
+        writes.then(
+          () => settle(() => reject(new AppError(m.error.code as ErrorCode, m.error.message, { problems: m.error.problems as Problem[] }))),
+          fail,
+        );
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new AppError('INTERNAL', `SAF-T-leseren stoppet (worker exit ${code})`)));
+    worker.postMessage({ type: 'start', ...options, flushLines: FLUSH_LINES, window: WORKER_WINDOW });
+  });
 }
 
 class SaftImport {
   private readonly file: string;
-  private mapper!: CategoryMapper;
   private header: SaftHeader | undefined;
   private fileId: number | undefined;
-  private readonly accounts: SaftAccount[] = [];
-  private readonly customers: SaftCustomer[] = [];
-  private pending: NewLedgerLine[] = [];
-  private readonly moved = new Map<string, Ore>();
-  private totals: SaftTotals | undefined;
-  private debit = 0;
-  private credit = 0;
-  private lines = 0;
-  private transactions = 0;
-  private minPeriod = Number.POSITIVE_INFINITY;
-  private maxPeriod = Number.NEGATIVE_INFINITY;
   private errors = 0;
   private readonly warningCounts = new Map<string, number>();
 
-  constructor(private readonly ctx: ImportContext) {
+  constructor(
+    private readonly ctx: ImportContext,
+    private readonly mode: 'auto' | 'always' | 'never',
+  ) {
     this.file = ctx.source.fileName;
-  }
-
-  private error(message: string, messageEn: string, where: { line?: number; column?: string } = {}): void {
-    this.errors++;
-    if (this.errors > MAX_ERRORS) {
-      throw new AppError('IMPORT_FAILED', `${this.file}: for mange feil (too many errors)`, {
-        problems: [
-          problem(this.file, `mer enn ${MAX_ERRORS} feil; lesingen ble stoppet`, `more than ${MAX_ERRORS} errors; reading stopped`),
-        ],
-      });
-    }
-    this.ctx.report(problem(this.file, message, messageEn, where));
   }
 
   private warn(kind: string, message: string, messageEn: string, where: { line?: number; column?: string } = {}): void {
@@ -98,162 +103,61 @@ class SaftImport {
     if (n <= MAX_WARNINGS_PER_KIND) this.ctx.report(problem(this.file, message, messageEn, { ...where, severity: 'warning' }));
   }
 
+  private async useWorker(): Promise<boolean> {
+    if (this.mode !== 'auto') return this.mode === 'always';
+    return (await stat(this.ctx.source.path)).size >= WORKER_THRESHOLD_BYTES;
+  }
+
   async run(): Promise<number> {
-    this.mapper = await loadMapper(this.ctx.trx);
-    await readSaft({
-      fileName: this.file,
-      path: this.ctx.source.path,
-      progress: (done, total) => this.ctx.progress(done, total),
-      afterChunk: () => this.afterChunk(),
-      handlers: {
-        header: (h) => {
-          this.header = h;
-        },
-        account: (a) => this.accounts.push(a),
-        customer: (c) => this.customers.push(c),
-        transaction: (t) => this.transaction(t),
-        totals: (t) => {
-          this.totals = t;
-        },
-        problem: (p: Problem) => {
-          if (p.severity === 'error') this.error(p.message, p.messageEn, { line: p.line, column: p.column });
-          else this.ctx.report(p);
-        },
+    const mapper = await loadMapper(this.ctx.trx);
+    const sink: SaftReadSink = {
+      header: (h) => {
+        this.header = h;
       },
+      postings: (values) => this.write(values),
+      problem: (p) => {
+        if (p.severity === 'error') this.errors++;
+        this.ctx.report(p);
+      },
+      progress: (done, total) => this.ctx.progress(done, total),
+    };
+    const options = { path: this.ctx.source.path, fileName: this.file };
+    const summary = (await this.useWorker()) ? await readInWorker(options, sink) : await readSaftFile(options, sink);
+    if (summary.errors > 0 || this.errors > 0 || !summary.header) return 0;
+    const fileId = await this.ensureFile(summary.header);
+    await this.finish(fileId, summary, mapper);
+    return summary.lines;
+  }
+
+  private async ensureFile(h: SaftHeader): Promise<number> {
+    this.fileId ??= await insertLedgerFile(this.ctx.trx, {
+      import_run_id: this.ctx.runId,
+      source: 'saf-t',
+      company_id: h.companyId ?? '',
+      company_name: h.companyName,
+      first_period: h.selectionStart ?? 0,
+      last_period: h.selectionEnd ?? 0,
+      audit_file_version: h.auditFileVersion,
+      shape: 'unknown',
+      file_name: this.file,
+      imported_at: this.ctx.now,
     });
-    if (!this.header) {
-      this.error('fila mangler Header', 'the file has no Header');
-      return 0;
-    }
-    await this.afterChunk();
-    await this.flush();
-    if (this.errors > 0 || this.fileId === undefined) return 0;
-    await this.finish(this.fileId, this.header);
-    return this.lines;
+    return this.fileId;
   }
 
-  private async afterChunk(): Promise<void> {
-    if (this.fileId === undefined && this.header && this.errors === 0) {
-      const h = this.header;
-      if (!h.companyId)
-        this.error('Header/Company/RegistrationNumber mangler', 'Header/Company/RegistrationNumber is missing', {
-          column: 'RegistrationNumber',
-        });
-      this.fileId = await insertLedgerFile(this.ctx.trx, {
-        import_run_id: this.ctx.runId,
-        source: 'saf-t',
-        company_id: h.companyId ?? '',
-        company_name: h.companyName,
-        first_period: h.selectionStart ?? 0,
-        last_period: h.selectionEnd ?? 0,
-        audit_file_version: h.auditFileVersion,
-        shape: 'unknown',
-        file_name: this.file,
-        imported_at: this.ctx.now,
-      });
-    }
-    if (this.pending.length >= FLUSH_LINES) await this.flush();
+  private async write(values: BulkValue[]): Promise<void> {
+    if (!this.header || this.errors > 0) return;
+    const fileId = await this.ensureFile(this.header);
+    for (let i = 0; i < values.length; i += POSTING_COLUMNS.length) values[i] = fileId;
+    await insertPostingValues(this.ctx.trx, values);
   }
 
-  private async flush(): Promise<void> {
-    if (this.pending.length === 0 || this.fileId === undefined) return;
-    const rows = this.pending;
-    this.pending = [];
-    if (this.errors > 0) return;
-    for (const r of rows) r.ledger_file_id = this.fileId;
-    await insertLedgerLines(this.ctx.trx, rows);
-  }
-
-  private transaction(t: SaftTransaction): void {
-    this.transactions++;
-    const where = { line: t.line, column: 'Transaction' };
-    const label = `bilag ${t.transactionId ?? '?'}${t.journalId ? ` (journal ${t.journalId})` : ''}`;
-    const labelEn = `transaction ${t.transactionId ?? '?'}${t.journalId ? ` (journal ${t.journalId})` : ''}`;
-    if (!this.header) {
-      this.error('posteringer før Header', 'transactions before the Header', where);
-      return;
-    }
-    let ok = true;
-    const { period, periodYear } = t;
-    if (period === null || period > 13 || periodYear === null || periodYear < 1900 || periodYear > 2999) {
-      this.error(`${label}: Period må være 0–13 og PeriodYear et årstall`, `${labelEn}: Period must be 0-13 and PeriodYear a year`, {
-        line: t.line,
-        column: 'Period',
-      });
-      ok = false;
-    }
-    if (!isPlausibleDate(t.transactionDate)) {
-      this.error(`${label}: ugyldig TransactionDate «${t.transactionDate ?? ''}»`, `${labelEn}: invalid TransactionDate`, {
-        line: t.line,
-        column: 'TransactionDate',
-      });
-      ok = false;
-    }
-    let sum = 0;
-    let debit = 0;
-    for (const l of t.lines) {
-      if (!l.accountId) {
-        this.error(`${label}: linje uten AccountID`, `${labelEn}: line without AccountID`, { line: l.line, column: 'AccountID' });
-        ok = false;
-      }
-      if (l.amount === null) {
-        this.error(`${label}: linje uten DebitAmount eller CreditAmount`, `${labelEn}: line without DebitAmount or CreditAmount`, {
-          line: l.line,
-          column: 'DebitAmount/CreditAmount',
-        });
-        ok = false;
-      } else {
-        sum += l.amount;
-        if (l.amount > 0) debit += l.amount;
-      }
-    }
-    if (ok && sum !== 0) {
-      this.error(
-        `${label} balanserer ikke: debet ${nok(debit)} og kredit ${nok(debit - sum)} (differanse ${nok(sum)})`,
-        `${labelEn} does not balance: debit ${debit / 100}, credit ${(debit - sum) / 100} (difference ${sum / 100})`,
-        where,
-      );
-      ok = false;
-    }
-    if (t.lines.length === 0) this.warn('empty', `${label} har ingen linjer`, `${labelEn} has no lines`, where);
-    if (!ok || period === null || periodYear === null || this.errors > 0) return;
-    const key = periodYear * 100 + period;
-    if (key < this.minPeriod) this.minPeriod = key;
-    if (key > this.maxPeriod) this.maxPeriod = key;
-    const month = monthOfPeriod(periodYear, period);
-    const companyId = this.header.companyId ?? '';
-    for (const l of t.lines) {
-      const amount = l.amount ?? 0;
-      const accountId = l.accountId ?? '';
-      this.lines++;
-      if (amount > 0) this.debit += amount;
-      else this.credit -= amount;
-      this.moved.set(accountId, (this.moved.get(accountId) ?? 0) + amount);
-      this.pending.push({
-        ledger_file_id: 0,
-        company_id: companyId,
-        account_id: accountId,
-        account_number: accountNumber(accountId),
-        period: key,
-        month,
-        transaction_date: t.transactionDate ?? '',
-        amount,
-        journal_id: t.journalId,
-        transaction_id: t.transactionId,
-        record_id: l.recordId,
-        description: l.description ?? t.description,
-        customer_id: l.customerId,
-        supplier_id: l.supplierId,
-        analysis: l.analysis.length > 0 ? JSON.stringify(l.analysis) : null,
-      });
-    }
-  }
-
-  private async finish(fileId: number, header: SaftHeader): Promise<void> {
+  private async finish(fileId: number, s: SaftReadSummary, mapper: CategoryMapper): Promise<void> {
+    const header = s.header as SaftHeader;
     const companyId = header.companyId ?? '';
     await insertLedgerAccounts(
       this.ctx.trx,
-      this.accounts.map((a) => ({
+      s.accounts.map((a) => ({
         ledger_file_id: fileId,
         company_id: companyId,
         account_id: a.accountId,
@@ -268,7 +172,7 @@ class SaftImport {
     );
     await insertLedgerCustomers(
       this.ctx.trx,
-      this.customers.map((c) => ({
+      s.customers.map((c) => ({
         ledger_file_id: fileId,
         company_id: companyId,
         customer_id: c.customerId,
@@ -279,63 +183,62 @@ class SaftImport {
         closing_balance: c.closing,
       })),
     );
-    this.checkBalances();
-    this.checkTotals();
-    this.checkMapping();
-    const shape = this.accounts.some((a) => a.groupingCategory || a.groupingCode)
+    this.checkBalances(s);
+    this.checkTotals(s);
+    this.checkMapping(s, mapper);
+    const shape = s.accounts.some((a) => a.groupingCategory || a.groupingCode)
       ? '1.30'
-      : this.accounts.some((a) => a.standardAccountId)
+      : s.accounts.some((a) => a.standardAccountId)
         ? '1.10'
         : (header.auditFileVersion ?? 'unknown');
-    const range = fileRange(header, this.minPeriod, this.maxPeriod);
+    const range = fileRange(header, s.minPeriod, s.maxPeriod);
     await setLedgerFileShapeAndRange(this.ctx.trx, { fileId, shape, ...range });
     await replaceOlderLedgerData(this.ctx.trx, { fileId, companyId, ...range });
   }
 
-  private checkBalances(): void {
+  private checkBalances(s: SaftReadSummary): void {
+    const moved = new Map(s.moved);
     const known = new Set<string>();
-    for (const a of this.accounts) {
+    for (const a of s.accounts) {
       known.add(a.accountId);
       if (a.opening === null || a.closing === null) continue;
-      const moved = this.moved.get(a.accountId) ?? 0;
-      if (a.opening + moved !== a.closing) {
+      const m = moved.get(a.accountId) ?? 0;
+      if (a.opening + m !== a.closing) {
         this.warn(
           'balance',
-          `konto ${a.accountId}: inngående saldo ${nok(a.opening)} + bevegelser ${nok(moved)} ≠ utgående saldo ${nok(a.closing)}`,
-          `account ${a.accountId}: opening ${a.opening / 100} + movements ${moved / 100} != closing ${a.closing / 100}`,
+          `konto ${a.accountId}: inngående saldo ${nok(a.opening)} + bevegelser ${nok(m)} ≠ utgående saldo ${nok(a.closing)}`,
+          `account ${a.accountId}: opening ${a.opening / 100} + movements ${m / 100} != closing ${a.closing / 100}`,
           { line: a.line, column: 'ClosingBalance' },
         );
       }
     }
-    for (const id of this.moved.keys()) {
+    for (const id of moved.keys()) {
       if (!known.has(id))
         this.warn(
           'unknown-account',
           `konto ${id} har posteringer, men står ikke i kontoplanen (GeneralLedgerAccounts)`,
           `account ${id} has postings but is not in GeneralLedgerAccounts`,
-          {
-            column: 'AccountID',
-          },
+          { column: 'AccountID' },
         );
     }
   }
 
-  private checkTotals(): void {
-    const t = this.totals;
+  private checkTotals(s: SaftReadSummary): void {
+    const t = s.totals;
     if (!t) return;
-    if ((t.totalDebit !== null && t.totalDebit !== this.debit) || (t.totalCredit !== null && t.totalCredit !== this.credit)) {
+    if ((t.totalDebit !== null && t.totalDebit !== s.debit) || (t.totalCredit !== null && t.totalCredit !== s.credit)) {
       this.warn(
         'totals',
-        `TotalDebit/TotalCredit (${nok(t.totalDebit ?? 0)}/${nok(t.totalCredit ?? 0)}) stemmer ikke med linjene (${nok(this.debit)}/${nok(this.credit)})`,
-        `TotalDebit/TotalCredit do not match the lines`,
+        `TotalDebit/TotalCredit (${nok(t.totalDebit ?? 0)}/${nok(t.totalCredit ?? 0)}) stemmer ikke med linjene (${nok(s.debit)}/${nok(s.credit)})`,
+        'TotalDebit/TotalCredit do not match the lines',
         { column: 'TotalDebit' },
       );
     }
-    if (t.numberOfEntries !== null && t.numberOfEntries !== this.transactions) {
+    if (t.numberOfEntries !== null && t.numberOfEntries !== s.transactions) {
       this.warn(
         'totals',
-        `NumberOfEntries er ${t.numberOfEntries}, men fila har ${this.transactions} bilag`,
-        `NumberOfEntries does not match the transactions`,
+        `NumberOfEntries er ${t.numberOfEntries}, men fila har ${s.transactions} bilag`,
+        'NumberOfEntries does not match the transactions',
         {
           column: 'NumberOfEntries',
         },
@@ -343,11 +246,11 @@ class SaftImport {
     }
   }
 
-  private checkMapping(): void {
-    const descriptions = new Map(this.accounts.map((a) => [a.accountId, a.description ?? '']));
-    const ids = new Set([...this.accounts.map((a) => a.accountId), ...this.moved.keys()]);
+  private checkMapping(s: SaftReadSummary, mapper: CategoryMapper): void {
+    const descriptions = new Map(s.accounts.map((a) => [a.accountId, a.description ?? '']));
+    const ids = new Set([...s.accounts.map((a) => a.accountId), ...s.moved.map(([id]) => id)]);
     for (const id of [...ids].sort()) {
-      if (this.mapper.isUnmapped(id)) {
+      if (mapper.isUnmapped(id)) {
         const d = descriptions.get(id);
         this.warn(
           'unmapped',
@@ -357,10 +260,10 @@ class SaftImport {
         );
       }
     }
-    for (const a of this.accounts) {
+    for (const a of s.accounts) {
       if (!a.groupingCode || isBalanceSheet(a.accountId)) continue;
-      const own = this.mapper.rangeCategoryOf(a.accountId);
-      const byCode = this.mapper.rangeCategoryOf(a.groupingCode);
+      const own = mapper.rangeCategoryOf(a.accountId);
+      const byCode = mapper.rangeCategoryOf(a.groupingCode);
       if (!categoriesAgree(own, byCode)) {
         this.warn(
           'grouping',
@@ -377,13 +280,17 @@ class SaftImport {
  * The periods a file covers: its SelectionCriteria widened to every posting it holds. A selection
  * starting in period 1 also covers period 0 (opening entries); one ending in 12 also covers 13.
  */
-export function fileRange(header: SaftHeader, minPeriod: number, maxPeriod: number): { firstPeriod: number; lastPeriod: number } {
+export function fileRange(
+  header: SaftHeader,
+  minPeriod: number | null,
+  maxPeriod: number | null,
+): { firstPeriod: number; lastPeriod: number } {
   let first = header.selectionStart ?? minPeriod;
   let last = header.selectionEnd ?? maxPeriod;
+  if (first === null || last === null) return { firstPeriod: 0, lastPeriod: 0 };
   if (first % 100 === 1) first -= 1;
   if (last % 100 === 12) last += 1;
-  if (Number.isFinite(minPeriod)) first = Math.min(first, minPeriod);
-  if (Number.isFinite(maxPeriod)) last = Math.max(last, maxPeriod);
-  if (!Number.isFinite(first) || !Number.isFinite(last)) return { firstPeriod: 0, lastPeriod: 0 };
+  if (minPeriod !== null) first = Math.min(first, minPeriod);
+  if (maxPeriod !== null) last = Math.max(last, maxPeriod);
   return { firstPeriod: first, lastPeriod: last };
 }

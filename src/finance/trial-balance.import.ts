@@ -6,9 +6,8 @@
 import { defineTableImporter } from '../imports/table-importer.ts';
 import type { Ore } from '../shared/money.ts';
 import { lastDayOfMonth, yearMonth } from '../shared/period.ts';
-import { accountNumber } from './categories.ts';
 import { accountField, amountField, monthField, yearField } from './fields.ts';
-import { insertLedgerFile, insertLedgerLines, replaceOlderLedgerData } from './ledger.queries.ts';
+import { insertLedgerFile, insertPostings, replaceOlderLedgerData } from './ledger.queries.ts';
 import { loadMapper } from './mapping.queries.ts';
 
 interface TrialBalanceRow {
@@ -69,17 +68,14 @@ export const trialBalanceImporter = defineTableImporter<TrialBalanceRow>({
       file_name: ctx.source.fileName,
       imported_at: ctx.now,
     });
-    await insertLedgerLines(
+    await insertPostings(
       trx,
       rows.map((r) => {
         const month = yearMonth(r.year, r.month);
         return {
           ledger_file_id: fileId,
-          company_id: '',
           account_id: r.account,
-          account_number: accountNumber(r.account),
           period: r.year * 100 + r.month,
-          month,
           transaction_date: lastDayOfMonth(month),
           amount: r.amount,
           analysis: r.costCentre ? JSON.stringify([{ type: 'cost_centre', id: r.costCentre }]) : null,

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../shared/errors.ts';
+import { registerSqliteHandle } from './bulk-insert.ts';
 import type { Database } from './database.ts';
 
 export type Db = Kysely<Database>;
@@ -47,6 +48,7 @@ export function openDatabase(url: string): OpenDatabase {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    registerSqliteHandle(db, sqlite);
     return { db, dialect, description: `sqlite:${file}`, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });

@@ -1,0 +1,79 @@
+/**
+ * Fast inserts of many rows (SAF-T files reach millions of postings). On SQLite the rows go
+ * through one cached prepared statement on the raw better-sqlite3 connection: SQLite has a single
+ * connection, so inside a Kysely transaction callback they land in that transaction (and roll
+ * back with it). On PostgreSQL they are multi-row INSERTs through Kysely. Dialect knowledge stays
+ * here, in storage/.
+ */
+import type SQLite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+
+const handles = new WeakMap<object, SQLite.Database>();
+const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+
+/** Called by openDatabase: lets bulkInsert find the raw connection of a Kysely instance (or its transactions). */
+export function registerSqliteHandle(db: Kysely<any>, handle: SQLite.Database): void {
+  handles.set(db.getExecutor().adapter, handle);
+}
+
+function statement(handle: SQLite.Database, sql: string): SQLite.Statement {
+  let cache = statements.get(handle);
+  if (!cache) {
+    cache = new Map();
+    statements.set(handle, cache);
+  }
+  let st = cache.get(sql);
+  if (!st) {
+    st = handle.prepare(sql);
+    cache.set(sql, st);
+  }
+  return st;
+}
+
+export type BulkValue = string | number | null;
+
+/** Inserts `rows` (values in `columns` order). Call inside a transaction for all-or-nothing writes. */
+export async function bulkInsert(
+  db: Kysely<any>,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly BulkValue[])[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const handle = handles.get(db.getExecutor().adapter);
+  if (handle) {
+    const quoted = columns.map((c) => `"${c}"`).join(', ');
+    const st = statement(handle, `insert into "${table}" (${quoted}) values (${columns.map(() => '?').join(', ')})`);
+    for (const row of rows) st.run(row as BulkValue[]);
+    return;
+  }
+  const size = Math.max(1, Math.floor(30_000 / columns.length));
+  for (let i = 0; i < rows.length; i += size) {
+    const values = rows.slice(i, i + size).map((r) => Object.fromEntries(columns.map((c, j) => [c, r[j] ?? null])));
+    await db.insertInto(table).values(values).execute();
+  }
+}
+
+/**
+ * Like bulkInsert, with the rows flattened into one array (row after row, `columns.length` values
+ * each): large producers (and threads passing them) then handle one array instead of one per row.
+ */
+export async function bulkInsertFlat(
+  db: Kysely<any>,
+  table: string,
+  columns: readonly string[],
+  values: readonly BulkValue[],
+): Promise<void> {
+  const width = columns.length;
+  if (values.length % width !== 0) throw new RangeError(`bulkInsertFlat: ${values.length} values is not a multiple of ${width} columns`);
+  const handle = handles.get(db.getExecutor().adapter);
+  if (handle) {
+    const quoted = columns.map((c) => `"${c}"`).join(', ');
+    const st = statement(handle, `insert into "${table}" (${quoted}) values (${columns.map(() => '?').join(', ')})`);
+    for (let i = 0; i < values.length; i += width) st.run(values.slice(i, i + width) as BulkValue[]);
+    return;
+  }
+  const rows: BulkValue[][] = [];
+  for (let i = 0; i < values.length; i += width) rows.push(values.slice(i, i + width));
+  await bulkInsert(db, table, columns, rows);
+}
