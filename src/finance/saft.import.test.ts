@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +89,28 @@ describeEachDialect('SAF-T import', (ctx) => {
     expect(total).toBe(0);
   });
 
+  it('matches an independent reading of the Tøyen file: every account’s net movement in every month', async () => {
+    const text = readFileSync(TOYEN, 'utf8');
+    const expected = new Map<string, number>();
+    for (const tx of text.matchAll(/<n1:Transaction>([\s\S]*?)<\/n1:Transaction>/g)) {
+      const body = tx[1] ?? '';
+      const month = `${/<n1:PeriodYear>(\d+)</.exec(body)?.[1]}-${/<n1:Period>(\d+)</.exec(body)?.[1]?.padStart(2, '0')}`;
+      for (const line of body.matchAll(/<n1:Line>([\s\S]*?)<\/n1:Line>/g)) {
+        const l = line[1] ?? '';
+        const account = /<n1:AccountID>([^<]+)</.exec(l)?.[1];
+        const debit = /<n1:DebitAmount>\s*<n1:Amount>([^<]+)</.exec(l)?.[1];
+        const credit = /<n1:CreditAmount>\s*<n1:Amount>([^<]+)</.exec(l)?.[1];
+        const ore = Math.round(Number(debit ?? 0) * 100) - Math.round(Number(credit ?? 0) * 100);
+        const key = `${account}|${month}`;
+        expected.set(key, (expected.get(key) ?? 0) + ore);
+      }
+    }
+    const rows = await monthlyMovements(ctx.db, { from: '2017-01', to: '2017-12' });
+    const actual = new Map(rows.map((r) => [`${r.accountId}|${r.month}`, r.amount]));
+    expect(actual).toEqual(expected);
+    expect(actual.size).toBeGreaterThan(40);
+  });
+
   it('keeps analysis dimensions and customers', async () => {
     const line = await ctx.db
       .selectFrom('ledger_postings')
@@ -153,6 +175,15 @@ describeEachDialect('SAF-T import', (ctx) => {
     expect(customer).toMatchObject({ customer_id: '15000', account_id: '1500', opening_balance: 0, closing_balance: 1_250_000 });
     // The 1.30 example's bank account 1920 closes at credit 12 500: opening 0 + movements -12 500.
     expect(b.problems.filter((p) => p.severity === 'warning' && p.message.includes('utgående saldo'))).toEqual([]);
+  });
+
+  it('reports progress in bytes of the file', async () => {
+    const calls: [number, number][] = [];
+    const file = variant(V130, (t) => t.replace('<HeaderComment>', '<HeaderComment>progress '));
+    await runImport(ctx.db, saftImporter, sourceFromPath(file), { onProgress: (done, total) => calls.push([done, total]) });
+    const size = statSync(file).size;
+    expect(calls.at(-1)).toEqual([size, size]);
+    expect(calls.every(([d, t]) => d <= t && t === size)).toBe(true);
   });
 
   it('detects the same file imported twice and imports nothing again', async () => {
