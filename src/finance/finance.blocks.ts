@@ -10,7 +10,15 @@ import { lastDayOfMonth, type YearMonth } from '../shared/period.ts';
 import type { Db } from '../storage/db.ts';
 import { html, type SafeHtml } from '../web/html.ts';
 import { financeResult, liquidityAt } from './finance.section.ts';
-import { DEFAULT_MATERIALITY_SHARE, deviation, deviationText, type Figures, mainDeviations, type ResultTable } from './finance.ts';
+import {
+  DEFAULT_MATERIALITY_SHARE,
+  deviation,
+  deviationText,
+  type Figures,
+  mainDeviations,
+  type ResultTable,
+  reperiodisedYtd,
+} from './finance.ts';
 
 export const MATERIALITY_RULE = `Vesentlige avvik: minst ${String(DEFAULT_MATERIALITY_SHARE * 100).replace('.', ',')} % av årsbudsjettet for totale kostnader inkl. finansposter.`;
 
@@ -84,6 +92,43 @@ export function resultTableBlock(t: ResultTable): TableBlock {
       resultRow(RESULT_LABEL, t.result, true),
     ],
     note: 'Beløp i MNOK. Inntekter og kostnader vises som positive tall; avvik = regnskap − budsjett (negativt avvik på kostnader er mindreforbruk).',
+    provenance: provenance(),
+  };
+}
+
+/** YTD actual against the YTD budget as budgeted and as an evenly periodised annual budget. */
+export function evenProfileBlock(t: ResultTable): TableBlock {
+  const even = reperiodisedYtd(t, Array(12).fill(1));
+  const row = (label: string, actual: Ore, budget: Ore, evenBudget: Ore, total = false) => ({
+    cells: [
+      textCell(label),
+      mnokCell(actual),
+      mnokCell(budget),
+      mnokCell(deviation(actual, budget)),
+      mnokCell(evenBudget),
+      mnokCell(deviation(actual, evenBudget)),
+    ],
+    ...(total ? { total: true } : {}),
+  });
+  const costs = t.rows.filter((r) => r.kind !== 'income');
+  const evenCosts = costs.reduce((s, r) => s + (even.get(r.category) ?? 0), 0);
+  return {
+    kind: 'table',
+    id: 'finance-result-even',
+    caption: 'Hittil i år mot budsjettet og mot et jevnt periodisert årsbudsjett',
+    columns: [
+      { label: 'Kategori (MNOK)' },
+      { label: 'Regnskap HiÅ', align: 'right' },
+      { label: 'Budsjett HiÅ', align: 'right' },
+      { label: 'Avvik', align: 'right' },
+      { label: 'Jevnt periodisert HiÅ', align: 'right' },
+      { label: 'Avvik mot jevn', align: 'right' },
+    ],
+    rows: [
+      ...t.rows.map((r) => row(r.category, r.actualYtd, r.budgetYtd, even.get(r.category) ?? 0)),
+      row(TOTAL_COSTS_LABEL, t.totals.actualYtd, t.totals.budgetYtd, evenCosts, true),
+    ],
+    note: 'Jevnt periodisert: årsbudsjettet delt likt på årets tolv måneder. Viser hvor mye av avviket som skyldes periodiseringen av budsjettet.',
     provenance: provenance(),
   };
 }

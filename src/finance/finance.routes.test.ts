@@ -87,6 +87,7 @@ describe('finance over HTTP, in the CLI and as KPIs (the demo ledger)', () => {
     expect(page).toContain('<caption>Prognose per mai</caption>');
     expect(page).toContain('href="/okonomi/finance-result.csv?period=2025-05"');
     expect(page).toContain('Alle kontoer med bevegelse hittil i år har en rapportkategori.');
+    expect(page).toContain('<caption>Hittil i år mot budsjettet og mot et jevnt periodisert årsbudsjett</caption>');
     expect(page).toContain('aria-current="page">Økonomi</a>');
   });
 

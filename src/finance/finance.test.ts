@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CategoryMapper, categoriesAgree, DEFAULT_RULES } from './categories.ts';
-import { buildResultTable, deviation, deviationText, isFavourable, mainDeviations, reportSign } from './finance.ts';
+import { buildResultTable, deviation, deviationText, isFavourable, mainDeviations, reperiodisedYtd, reportSign } from './finance.ts';
 
 const M = (mnok: number) => Math.round(mnok * 100_000_000);
 
@@ -118,6 +118,12 @@ describe('buildResultTable(input)', () => {
 
   it('lists unmapped P&L accounts with their YTD amount and leaves them out of the result; ignores later months', () => {
     expect(table.unmapped).toEqual([{ accountId: '8800', amountYtd: M(1) }]);
+  });
+
+  it('re-periodises the annual budget for a second YTD comparison', () => {
+    const even = reperiodisedYtd(table, Array(12).fill(1));
+    expect(even.get('Personalkostnader')).toBe(M(39 * (2 / 12)));
+    expect(even.get('Driftsinntekter')).toBe(M(5));
   });
 
   it('lists main deviations of cost categories reaching the materiality share of the annual cost budget', () => {

@@ -6,6 +6,7 @@
 import { formatMnok } from '../shared/format.ts';
 import type { Ore } from '../shared/money.ts';
 import { parseYearMonth, type YearMonth } from '../shared/period.ts';
+import { spread } from './budget.ts';
 import { CATEGORIES, type CategoryKind, type CategoryMapper } from './categories.ts';
 import type { AccountMonthAmount } from './ledger.queries.ts';
 
@@ -204,5 +205,25 @@ export function mainDeviations(table: ResultTable, options: { basis: 'ytd' | 'fo
       comment: options.basis === 'forecast' ? r.forecastComment : null,
     });
   }
+  return out;
+}
+
+// ---------- re-periodised budget ----------
+
+/**
+ * The year-to-date budget if each category's annual budget were spread by `weights` (12 months)
+ * instead of as budgeted: the seed report notes a budget "not ideally periodised", so the page
+ * shows the YTD deviation against an even profile next to the one against the monthly budget.
+ */
+export function reperiodisedYtd(table: ResultTable, weights: readonly number[]): Map<string, Ore> {
+  const month = Number(table.period.slice(5, 7));
+  const out = new Map<string, Ore>();
+  for (const r of table.rows)
+    out.set(
+      r.category,
+      spread(r.budgetYear, weights)
+        .slice(0, month)
+        .reduce((s, v) => s + v, 0),
+    );
   return out;
 }

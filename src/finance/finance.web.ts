@@ -16,7 +16,14 @@ import { emptyState } from '../web/overview.ts';
 import { resolvePeriod } from '../web/period-param.ts';
 import { type ExportFormat, exportFileName, exportTable, tableWithExports } from '../web/table-export.ts';
 import { CATEGORIES, type MappingRule, ruleErrors } from './categories.ts';
-import { deviationsHtml, forecastSummary, forecastTableBlock, resultSummary, resultTableBlock } from './finance.blocks.ts';
+import {
+  deviationsHtml,
+  evenProfileBlock,
+  forecastSummary,
+  forecastTableBlock,
+  resultSummary,
+  resultTableBlock,
+} from './finance.blocks.ts';
 import { financeResult } from './finance.section.ts';
 import type { ResultTable } from './finance.ts';
 import { accountDescriptions } from './ledger.queries.ts';
@@ -76,7 +83,13 @@ async function pageBlocks(deps: AppDeps, period: YearMonth) {
   const t = await financeResult(deps.db, { period });
   const { rules, isDefault } = await loadMappingRules(deps.db);
   const descriptions = await accountDescriptions(deps.db);
-  const blocks = [resultTableBlock(t), forecastTableBlock(t), unmappedBlock(t, descriptions), mappingBlock(rules, isDefault)];
+  const blocks = [
+    resultTableBlock(t),
+    evenProfileBlock(t),
+    forecastTableBlock(t),
+    unmappedBlock(t, descriptions),
+    mappingBlock(rules, isDefault),
+  ];
   return { t, blocks: new Map(blocks.map((b) => [b.id, b])) };
 }
 
@@ -97,6 +110,9 @@ function financeBody(t: ResultTable, blocks: Map<string, TableBlock>, flash: str
   ${resultSummary(t)}
   ${deviationsHtml(t)}
   ${table('finance-result')}
+  <details><summary>Avvik mot et jevnt periodisert budsjett</summary>
+  ${table('finance-result-even')}
+  </details>
 </section>
 <section aria-labelledby="ok-prognose">
   <h2 id="ok-prognose">Prognose</h2>
