@@ -189,6 +189,13 @@ export function deviationsHtml(t: ResultTable): SafeHtml {
 <ul class="deviations">${list.map((d) => html`<li>${d.category} ${d.text}</li>`)}</ul>`;
 }
 
+/** A comment that starts in lower case continues the sentence ("… under budsjett som følge av …"). */
+function commentTail(comment: string | null): string {
+  if (!comment) return '.';
+  const end = /[.!?]$/.test(comment) ? '' : '.';
+  return /^\p{Ll}/u.test(comment) ? ` ${comment}${end}` : `. ${comment}${end}`;
+}
+
 export function forecastSummary(t: ResultTable): SafeHtml {
   if (t.totals.forecastYear === null) return html`<p>Det er ikke lagt inn prognose per ${month(t.period)}.</p>`;
   const dev = deviation(t.totals.forecastYear, t.totals.budgetYear);
@@ -200,7 +207,7 @@ ${
   list.length === 0
     ? ''
     : html`<p>Kommentarer til de vesentligste avvikene mot budsjett i prognosen per ${per}:</p>
-<ul class="deviations">${list.map((d) => html`<li>${d.category} er ${d.text}.${d.comment ? ` ${d.comment}` : ''}</li>`)}</ul>`
+<ul class="deviations">${list.map((d) => html`<li>${d.category} er ${d.text}${commentTail(d.comment)}</li>`)}</ul>`
 }`;
 }
 

@@ -103,6 +103,10 @@ describeEachDialect('finance demo', (ctx) => {
       'Andre driftskostnader 5,1\u00a0MNOK over',
       'Finansposter 4,0\u00a0MNOK under',
     ]);
+    expect(forecast).toContain(
+      '<li>Personalkostnader er 5,7\u00a0MNOK under budsjett som følge av forsinkelse i rekrutteringer av nye årsverk, samt turnover.',
+    );
+    expect(forecast).toContain('<li>Andre driftskostnader er 5,1\u00a0MNOK over budsjett. Endret periodisering av erstatning');
   });
 
   it('computes from the raw data: a changed invoice in a newer SAF-T file changes the result', async () => {

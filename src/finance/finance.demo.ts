@@ -63,7 +63,7 @@ const COSTS: CategoryPlan[] = [
     forecastDeviation: -5.7,
     aprilForecastDeviation: -4.8,
     comment:
-      'Personalkostnader er under budsjett som følge av forsinkelse i rekrutteringer av nye årsverk, samt turnover. I tillegg er kostnader knyttet til nasjonal porteføljestyring tatt ut. Etter planen vil alle budsjetterte årsverk være bemannet ved utgangen av 2025.',
+      'som følge av forsinkelse i rekrutteringer av nye årsverk, samt turnover. I tillegg er kostnader knyttet til nasjonal porteføljestyring tatt ut. Etter planen vil alle budsjetterte årsverk være bemannet ved utgangen av 2025.',
     accounts: [
       { id: '5000', description: 'Lønn til ansatte', groupingCategory: 'loennskostnad', groupingCode: '5000', share: 70 },
       { id: '5020', description: 'Feriepenger', groupingCategory: 'loennskostnad', groupingCode: '5000', share: 9 },
@@ -81,7 +81,7 @@ const COSTS: CategoryPlan[] = [
     forecastDeviation: -10.3,
     aprilForecastDeviation: -9.0,
     comment:
-      'Innleie er under budsjett hovedsakelig som følge av forsinkelsen knyttet til KAK og medielogg, deriblant redusert prosjektrigg KAK og opplæring. I tillegg er behov for frikjøp tilknyttet prosjektet nytt nødnett noe overbudsjettert.',
+      'hovedsakelig som følge av forsinkelsen knyttet til KAK og medielogg, deriblant redusert prosjektrigg KAK og opplæring. I tillegg er behov for frikjøp tilknyttet prosjektet nytt nødnett noe overbudsjettert.',
     accounts: [{ id: '6790', description: 'Innleid personell', groupingCategory: COST, groupingCode: '6700', share: 1 }],
   },
   {
@@ -92,7 +92,7 @@ const COSTS: CategoryPlan[] = [
     mayDeviation: -1.0,
     forecastDeviation: -1.5,
     aprilForecastDeviation: -1.5,
-    comment: 'Færre frikjøpte ressurser fra helseforetakene enn planlagt.',
+    comment: 'grunnet færre frikjøpte ressurser fra helseforetakene enn planlagt.',
     accounts: [
       { id: '6795', description: 'Frikjøp av personell fra helseforetak', groupingCategory: COST, groupingCode: '6700', share: 1 },
     ],
@@ -105,7 +105,7 @@ const COSTS: CategoryPlan[] = [
     mayDeviation: -1.8,
     forecastDeviation: -1.9,
     aprilForecastDeviation: -1.0,
-    comment: 'Noe lavere konsulentbruk enn budsjettert.',
+    comment: 'grunnet noe lavere konsulentbruk enn budsjettert.',
     accounts: [
       { id: '6705', description: 'Konsulenttjenester', groupingCategory: COST, groupingCode: '6700', share: 3 },
       { id: '6720', description: 'Revisjon og rådgivning', groupingCategory: COST, groupingCode: '6700', share: 1 },
@@ -135,8 +135,7 @@ const COSTS: CategoryPlan[] = [
     mayDeviation: -0.1,
     forecastDeviation: -2.4,
     aprilForecastDeviation: -2.0,
-    comment:
-      'Transmisjon og data er under budsjett grunnet senere oppstart av transmisjonstilknytning ute på kontrollrommene enn estimert.',
+    comment: 'grunnet senere oppstart av transmisjonstilknytning ute på kontrollrommene enn estimert.',
     accounts: [
       { id: '6900', description: 'Datakommunikasjon', groupingCategory: COST, groupingCode: '6995', share: 2 },
       { id: '6907', description: 'Transmisjon nødnett', groupingCategory: COST, groupingCode: '6995', share: 1 },
@@ -151,7 +150,7 @@ const COSTS: CategoryPlan[] = [
     forecastDeviation: -18.9,
     aprilForecastDeviation: -15.0,
     comment:
-      'Avskrivninger er under budsjett grunnet forsinket utrulling KAK og medielogg, reduserte investeringer i 2024 knyttet til nødnettsterminaler samt for videoenheter i 2024 og 2025 enn budsjettert.',
+      'grunnet forsinket utrulling KAK og medielogg, reduserte investeringer i 2024 knyttet til nødnettsterminaler samt for videoenheter i 2024 og 2025 enn budsjettert.',
     accounts: [{ id: '6010', description: 'Avskrivning på driftsmidler', groupingCategory: COST, groupingCode: '6000', share: 1 }],
   },
   {
@@ -181,7 +180,7 @@ const COSTS: CategoryPlan[] = [
     forecastDeviation: -4.0,
     aprilForecastDeviation: -3.0,
     comment:
-      'Finansposter er under budsjett som følge av høy likviditet gjennom året som følge av reduserte eller forsinkede investeringer og høyere innskuddsrente enn hva som lå til grunn for budsjett.',
+      'som følge av høy likviditet gjennom året som følge av reduserte eller forsinkede investeringer og høyere innskuddsrente enn hva som lå til grunn for budsjett.',
     accounts: [],
   },
 ];
@@ -194,7 +193,7 @@ const INCOME = {
   mayDeviation: 0.3,
   forecastDeviation: -30.0,
   aprilForecastDeviation: -20.0,
-  comment: 'Foretaket styrer mot et vesentlig underforbruk i 2025 og reduserer faktureringen til kundene fra og med august.',
+  comment: 'fordi foretaket styrer mot et vesentlig underforbruk i 2025 og reduserer faktureringen til kundene fra og med august.',
   accounts: [
     { id: '3100', description: 'Driftstilskudd fra helseforetak', groupingCategory: 'salgsinntekt', groupingCode: '3100', share: 12 },
     { id: '3200', description: 'Tilskudd fra kommuner', groupingCategory: 'salgsinntekt', groupingCode: '3200', share: 7 },
