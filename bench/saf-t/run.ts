@@ -17,8 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import iconv from 'iconv-lite';
 import { SaxesParser } from 'saxes';
-import { runImport, sourceFromPath } from '../../src/imports/imports.ts';
 import { saftImporter } from '../../src/finance/saft.import.ts';
+import { runImport, sourceFromPath } from '../../src/imports/imports.ts';
 import { openDatabase } from '../../src/storage/db.ts';
 import { migrateToLatest } from '../../src/storage/migrate.ts';
 import { generateSaftFile } from './generate.ts';
@@ -62,7 +62,14 @@ async function runPhase(phase: string, file: string): Promise<void> {
     try {
       await migrateToLatest(open.db);
       const m = await measure(() => runImport(open.db, saftImporter, sourceFromPath(file)));
-      out = { phase: 'import', seconds: m.seconds, cpuSeconds: m.cpuSeconds, peakRssMb: 0, lines: m.value.rowCount, status: m.value.status };
+      out = {
+        phase: 'import',
+        seconds: m.seconds,
+        cpuSeconds: m.cpuSeconds,
+        peakRssMb: 0,
+        lines: m.value.rowCount,
+        status: m.value.status,
+      };
       if (m.value.status !== 'succeeded') console.error(JSON.stringify(m.value.problems.slice(0, 5)));
     } finally {
       await open.close();
@@ -160,12 +167,16 @@ if (values.phase && values.file) {
       return all.reduce((a, b) => (b.seconds < a.seconds ? b : a));
     };
     const parse = best('parse');
-    console.log(`bare parse: ${nf.format(parse.seconds)} s, ${nf.format(mb / parse.seconds)} MB/s, ${nf.format(lines / parse.seconds)} lines/s, peak RSS ${nf.format(parse.peakRssMb)} MB`);
+    console.log(
+      `bare parse: ${nf.format(parse.seconds)} s, ${nf.format(mb / parse.seconds)} MB/s, ${nf.format(lines / parse.seconds)} lines/s, peak RSS ${nf.format(parse.peakRssMb)} MB`,
+    );
     const imp = best('import');
     console.log(
       `import:     ${nf.format(imp.seconds)} s, ${nf.format(mb / imp.seconds)} MB/s, ${nf.format(lines / imp.seconds)} lines/s, peak RSS ${nf.format(imp.peakRssMb)} MB (${imp.status}, ${imp.lines} lines)`,
     );
-    console.log(`import / bare parse: ${nf.format((parse.seconds / imp.seconds) * 100)} % (wall), ${nf.format((parse.cpuSeconds / imp.cpuSeconds) * 100)} % (CPU)`);
+    console.log(
+      `import / bare parse: ${nf.format((parse.seconds / imp.seconds) * 100)} % (wall), ${nf.format((parse.cpuSeconds / imp.cpuSeconds) * 100)} % (CPU)`,
+    );
     const text = section({ lines, mb, runs, parse, imp });
     if (values['write-docs']) writeDocs(text);
   } finally {

@@ -4,7 +4,6 @@
  */
 import { defineTableImporter } from '../imports/table-importer.ts';
 import type { Ore } from '../shared/money.ts';
-import { parseYearMonth } from '../shared/period.ts';
 import { type Profile, periodise } from './budget.ts';
 import type { MappingRule } from './categories.ts';
 import { amountField, categoryField, monthField, periodField, yearField } from './fields.ts';

@@ -29,11 +29,11 @@ import type { SaftHeader } from './saft.ts';
 
 export { isPlausibleDate } from './saft.read.ts';
 
-const FLUSH_LINES = 2000;
+const FLUSH_LINES = 500;
 /** Files at least this large are read in a worker thread (its start-up costs a few hundred ms). */
 const WORKER_THRESHOLD_BYTES = 16 * 1024 * 1024;
 /** Postings batches the worker may send ahead of the database writes. */
-const WORKER_WINDOW = 4;
+const WORKER_WINDOW = 16;
 
 export interface SaftImporterOptions {
   /** 'auto': a worker thread for files ≥ 16 MiB. */
