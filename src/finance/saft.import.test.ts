@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/support/databases.ts';
 import { runImport, sourceFromPath } from '../imports/imports.ts';
@@ -235,6 +236,23 @@ describeEachDialect('SAF-T import: bad files', (ctx) => {
     expect(await ctx.db.selectFrom('ledger_postings').select('id').execute()).toEqual([]);
   });
 
+  it('decodes the encoding the XML declaration names (ISO-8859-1)', async () => {
+    const latin1 = join(tmp, 'latin1.xml');
+    const text = readFileSync(TOYEN, 'utf8')
+      .replace(/^\ufeff/, '')
+      .replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+      .replace('<n1:RegistrationNumber>888888888</n1:RegistrationNumber>', '<n1:RegistrationNumber>888888880</n1:RegistrationNumber>');
+    writeFileSync(latin1, iconv.encode(text, 'latin1'));
+    const r = await runImport(ctx.db, saftImporter, sourceFromPath(latin1));
+    expect(r.status).toBe('succeeded');
+    const file = await ctx.db
+      .selectFrom('ledger_files')
+      .select('company_name')
+      .where('company_id', '=', '888888880')
+      .executeTakeFirstOrThrow();
+    expect(file.company_name).toBe('Tøyen Lekefabrikk AS');
+  });
+
   it('rejects a file that is not SAF-T', async () => {
     const other = join(tmp, 'other.xml');
     writeFileSync(other, '<?xml version="1.0"?><AuditFile xmlns="urn:something-else"><Header/></AuditFile>');
@@ -257,7 +275,7 @@ describeEachDialect('SAF-T import: bad files', (ctx) => {
     const r = await runImport(ctx.db, saftImporter, sourceFromPath(renamed));
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(r.rowCount).toBe(8);
-    const file = await ctx.db.selectFrom('ledger_files').selectAll().executeTakeFirstOrThrow();
+    const file = await ctx.db.selectFrom('ledger_files').selectAll().where('import_run_id', '=', r.runId).executeTakeFirstOrThrow();
     expect(file.company_id).toBe('999999999');
   });
 

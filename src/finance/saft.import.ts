@@ -27,8 +27,6 @@ import { loadMapper } from './mapping.queries.ts';
 import { MAX_WARNINGS_PER_KIND, nok, readSaftFile, type SaftReadSink, type SaftReadSummary } from './saft.read.ts';
 import type { SaftHeader } from './saft.ts';
 
-export { isPlausibleDate } from './saft.read.ts';
-
 const FLUSH_LINES = 500;
 /** Files at least this large are read in a worker thread (its start-up costs a few hundred ms). */
 const WORKER_THRESHOLD_BYTES = 16 * 1024 * 1024;

@@ -1,7 +1,7 @@
 /**
  * A streaming reader of SAF-T Financial (Norway) files, versions 1.10/1.20 and 1.30. It never
- * holds the document: saxes emits tags, this module keeps a stack of local names and hands out
- * one header, account, customer or transaction at a time. Elements count only in the SAF-T
+ * holds the document: saxes emits tags, SaftReader (saft-reader.ts) keeps a stack of element codes
+ * and hands out one header, account, customer or transaction at a time. Elements count only in the SAF-T
  * namespace, whatever prefix the file binds it to (`n1:` or none). The byte stream is decoded by
  * the encoding the XML declaration names (UTF-8 when none; a BOM wins); CR and CRLF line ends
  * are normalised by the XML parser.
