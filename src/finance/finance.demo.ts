@@ -10,6 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRandom, type Random } from '../demo/random.ts';
 import type { DemoContext } from '../module.ts';
+import { formatMonth } from '../shared/format.ts';
 import type { Ore } from '../shared/money.ts';
 import { lastDayOfMonth, parseYearMonth, yearMonth } from '../shared/period.ts';
 import { type Profile, periodise, spread } from './budget.ts';
@@ -530,5 +531,5 @@ export async function runFinanceDemo(ctx: DemoContext): Promise<void> {
   await ctx.importFile('budget', files.budget);
   await ctx.importFile('budget-annual', files.annual);
   await ctx.importFile('forecast', files.forecast);
-  ctx.log(`Hovedbok januar–${ctx.period}: ${lines} posteringslinjer (SAF-T 1.30), budsjett og prognose importert.`);
+  ctx.log(`Hovedbok januar–${formatMonth(ctx.period)}: ${lines} posteringslinjer (SAF-T 1.30), budsjett og prognose importert.`);
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createRandom, type Random } from '../demo/random.ts';
 import type { DemoContext } from '../module.ts';
 import { AppError } from '../shared/errors.ts';
+import { formatMonth, formatPercent } from '../shared/format.ts';
 import { addDays, firstDayOfMonth, lastDayOfMonth, parseYearMonth, rolling12Months, type YearMonth, ytdMonths } from '../shared/period.ts';
 import type { Db } from '../storage/db.ts';
 import { findEmployees } from './employees.queries.ts';
@@ -279,5 +280,7 @@ export async function runSickLeaveDemo(ctx: DemoContext): Promise<void> {
     throw new AppError('INTERNAL', `Sykefraværsdemoen traff ikke målene (demo missed its targets): ${JSON.stringify({ got, want })}`);
   }
   const total = ratesOf(totalsOf(computeSickLeave({ employees, absences, months: [ctx.period] }))).totalPct;
-  ctx.log(`Sykefravær: ${result.rowCount} fraværsperioder, ${ctx.period} totalt ${total?.toFixed(2)} %`);
+  ctx.log(
+    `Sykefravær: ${result.rowCount} fraværsperioder, ${formatMonth(ctx.period)} totalt ${total === null || total === undefined ? '–' : formatPercent(total)}`,
+  );
 }
