@@ -8,7 +8,9 @@ const failed = r.numFailedTests ?? 0;
 const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
 if (skipped > 0) {
   const names = r.testResults.flatMap((f) =>
-    f.assertionResults.filter((a) => a.status === 'pending' || a.status === 'todo' || a.status === 'skipped').map((a) => `${f.name}: ${a.fullName}`),
+    f.assertionResults
+      .filter((a) => a.status === 'pending' || a.status === 'todo' || a.status === 'skipped')
+      .map((a) => `${f.name}: ${a.fullName}`),
   );
   console.error(`${skipped} skipped/todo test(s) — not allowed:\n${names.join('\n')}`);
 }

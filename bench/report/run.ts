@@ -61,7 +61,9 @@ try {
     pdfMs.push(performance.now() - t);
     size = { html: html.length, pdf: pdf.length, figures: model.figures.length, tables: model.tables.length };
   }
-  console.log(`report:     ${DEMO_PERIOD}, ${size.figures} figures, ${size.tables} tables; HTML ${(size.html / 1024).toFixed(0)} KB, PDF ${(size.pdf / 1024).toFixed(0)} KB`);
+  console.log(
+    `report:     ${DEMO_PERIOD}, ${size.figures} figures, ${size.tables} tables; HTML ${(size.html / 1024).toFixed(0)} KB, PDF ${(size.pdf / 1024).toFixed(0)} KB`,
+  );
   console.log(`HTML build: ${stats(htmlMs)}  (target < 1 s)`);
   console.log(`PDF build:  ${stats(pdfMs)}  (target < 5 s)`);
   console.log(`peak RSS:   ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this process; Chromium runs in its own)`);

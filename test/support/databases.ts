@@ -53,7 +53,10 @@ export async function freshDatabase(dialect: DialectName): Promise<TestDatabase>
  * describe() once per dialect, with a fresh migrated database shared by the tests inside:
  *   describeEachDialect('risk queries', (ctx) => { it('…', async () => { ctx.db … }) })
  */
-export function describeEachDialect(name: string, body: (ctx: { readonly db: TestDatabase['db']; readonly dialect: DialectName }) => void): void {
+export function describeEachDialect(
+  name: string,
+  body: (ctx: { readonly db: TestDatabase['db']; readonly dialect: DialectName }) => void,
+): void {
   for (const dialect of dialects()) {
     describe(`${name} [${dialect}]`, () => {
       let open: TestDatabase | undefined;
