@@ -130,6 +130,38 @@ const DEBIT_AMOUNT = c('DebitAmount');
 const CREDIT_AMOUNT = c('CreditAmount');
 const AMOUNT = c('Amount');
 
+/**
+ * Elements whose text is read. Only inside these is saxes given a text handler (toggled on open and
+ * close), so the whitespace between elements and the text of elements we skip are never sliced
+ * into strings: without a handler saxes only scans past them, as the bare parse does.
+ */
+const CONTAINERS = new Set<number>([
+  FOREIGN,
+  OTHER,
+  AUDIT_FILE,
+  HEADER,
+  COMPANY,
+  SELECTION_CRITERIA,
+  GL_ACCOUNTS,
+  ACCOUNT,
+  CUSTOMERS,
+  CUSTOMER,
+  BALANCE_ACCOUNT,
+  GL_ENTRIES,
+  JOURNAL,
+  TRANSACTION,
+  LINE,
+  ANALYSIS,
+  ANALYSIS_AMOUNT,
+  DEBIT_ANALYSIS_AMOUNT,
+  CREDIT_ANALYSIS_AMOUNT,
+  DEBIT_AMOUNT,
+  CREDIT_AMOUNT,
+]);
+/** Offset of close events in SaftReader.lastEvent (above every element code). */
+const CLOSED = NAMES.length + 2;
+const READS_TEXT: boolean[] = Array.from({ length: NAMES.length + 2 }, (_, code) => !CONTAINERS.has(code));
+
 const SELECTION_FIELDS = new Set([
   'PeriodStart',
   'PeriodStartYear',
@@ -159,9 +191,17 @@ export class SaftReader {
   /** Namespace bindings declared on open elements: [depth, prefix → uri]. */
   private readonly scopes: { depth: number; bindings: Map<string, string> }[] = [];
   private readonly codes = new Map<string, { code: number; local: string }>();
+  /** Per last event (element code, + CLOSED for a close): the name opened next last time and its code. */
+  private readonly predicted: ({ name: string; hit: { code: number; local: string } } | undefined)[] = [];
+  private lastEvent = 0;
   /** xmlns attributes of the element being opened (from saxes 'attribute' events). */
   private pending: Map<string, string> | null = null;
   private text = '';
+  /** Whether saxes currently has the text handler (see READS_TEXT). */
+  private textOn = false;
+  private readonly onText = (t: string): void => {
+    this.text = this.text === '' ? t : this.text + t;
+  };
   private sawRoot = false;
   private readonly header: SaftHeader = {
     auditFileVersion: null,
@@ -194,12 +234,18 @@ export class SaftReader {
     });
     parser.on('opentag', (tag) => this.open(tag as SaxesTagPlain));
     parser.on('closetag', () => this.close());
-    parser.on('text', (t) => {
-      this.text = this.text === '' ? t : this.text + t;
-    });
     parser.on('cdata', (t) => {
       this.text += t;
     });
+  }
+
+  /** Gives saxes the text handler only while the innermost open element is one whose text is read. */
+  private textFor(code: number): void {
+    const on = READS_TEXT[code] === true;
+    if (on === this.textOn) return;
+    this.textOn = on;
+    if (on) this.parser.on('text', this.onText);
+    else this.parser.off('text');
   }
 
   /** The line the parser is at (computed, so only on the rare paths that need it). */
@@ -217,6 +263,20 @@ export class SaftReader {
     return new AppError('FILE_UNREADABLE', `${this.fileName}: ${msg} (${en})`, {
       problems: [problem(this.fileName, msg, en, { line: this.lineNow() })],
     });
+  }
+
+  /**
+   * resolve(), short-cut by the order of elements: the element opened after a given open or close
+   * is nearly always the one opened there last time, and one string comparison is cheaper than a
+   * hash lookup of the fresh name string saxes hands out for every tag.
+   */
+  private predict(name: string): { code: number; local: string } {
+    const key = this.lastEvent;
+    const guess = this.predicted[key];
+    if (guess !== undefined && guess.name === name) return guess.hit;
+    const hit = this.resolve(name);
+    this.predicted[key] = { name, hit };
+    return hit;
   }
 
   private resolve(name: string): { code: number; local: string } {
@@ -238,12 +298,15 @@ export class SaftReader {
       this.scopes.push({ depth, bindings: this.pending });
       this.pending = null;
       this.codes.clear();
+      this.predicted.length = 0;
     }
-    const { code, local } = this.resolve(tag.name);
+    const { code, local } = this.predict(tag.name);
     const parent = depth > 0 ? (this.stack[depth - 1] as number) : FOREIGN;
     this.stack.push(code);
     this.localNames.push(local);
     this.text = '';
+    this.textFor(code);
+    this.lastEvent = code;
     if (depth === 0) {
       if (code !== AUDIT_FILE) throw this.notSaft();
       this.sawRoot = true;
@@ -332,10 +395,13 @@ export class SaftReader {
     const code = this.stack.pop() as number;
     const local = this.localNames.pop() as string;
     const depth = this.stack.length;
+    this.textFor(depth > 0 ? (this.stack[depth - 1] as number) : FOREIGN);
+    this.lastEvent = code + CLOSED;
     const scope = this.scopes[this.scopes.length - 1];
     if (scope && scope.depth === depth) {
       this.scopes.pop();
       this.codes.clear();
+      this.predicted.length = 0;
     }
     if (code === FOREIGN) {
       this.text = '';
@@ -352,7 +418,10 @@ export class SaftReader {
       else if (code === CUSTOMER_ID) line.customerId = value;
       else if (code === SUPPLIER_ID) line.supplierId = value;
       else if (code === ANALYSIS) {
-        if (this.analysis) line.analysis = line.analysis === NO_ANALYSIS ? [this.analysis] : [...line.analysis, this.analysis];
+        if (this.analysis) {
+          if (line.analysis === NO_ANALYSIS) line.analysis = [this.analysis];
+          else line.analysis.push(this.analysis);
+        }
         this.analysis = null;
       }
       return;
