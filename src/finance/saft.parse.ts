@@ -26,6 +26,8 @@ export interface SaftReadOptions {
   afterChunk?(): Promise<void>;
   /** Turns the `at` offsets of what the handlers receive into lines; created when not given. */
   lines?: LineIndex;
+  /** The file's text when it is decoded elsewhere (another thread); decodeSaftFile(path) when not given. */
+  source?: AsyncIterable<DecodedChunk>;
 }
 
 function encodingOf(head: Buffer): string {
@@ -36,6 +38,37 @@ function encodingOf(head: Buffer): string {
   return decl?.[1]?.toLowerCase() ?? 'utf8';
 }
 
+/** A piece of the file's text and the number of bytes it was decoded from. */
+export interface DecodedChunk {
+  text: string;
+  bytes: number;
+}
+
+/**
+ * The file's text in 64 KiB pieces, decoded by the encoding the XML declaration names (UTF-8 when
+ * none; a BOM wins). Throws AppError('FILE_UNREADABLE') for an unknown encoding.
+ */
+export async function* decodeSaftFile(path: string, fileName: string): AsyncGenerator<DecodedChunk> {
+  let decoder: ReturnType<typeof iconv.getDecoder> | undefined;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) {
+    const bytes = chunk as Buffer;
+    if (!decoder) {
+      const encoding = encodingOf(bytes);
+      if (!iconv.encodingExists(encoding)) {
+        throw new AppError('FILE_UNREADABLE', `${fileName}: ukjent tegnkoding «${encoding}» (unknown encoding)`, {
+          problems: [
+            problem(fileName, `ukjent tegnkoding «${encoding}» i XML-deklarasjonen`, `unknown encoding "${encoding}"`, { line: 1 }),
+          ],
+        });
+      }
+      decoder = iconv.getDecoder(encoding);
+    }
+    yield { text: decoder.write(bytes), bytes: bytes.length };
+  }
+  const rest = decoder?.end();
+  if (rest) yield { text: rest, bytes: 0 };
+}
+
 /** Reads the whole file through the handlers. Throws AppError('FILE_UNREADABLE') on broken XML. */
 export async function readSaft(options: SaftReadOptions): Promise<void> {
   const { fileName, handlers } = options;
@@ -44,33 +77,15 @@ export async function readSaft(options: SaftReadOptions): Promise<void> {
   const parser = new SaxesParser({ xmlns: false, position: false });
   const lines = options.lines ?? new LineIndex();
   const reader = new SaftReader(parser, lines, fileName, handlers);
-  let decoder: ReturnType<typeof iconv.getDecoder> | undefined;
   let done = 0;
   try {
-    for await (const chunk of createReadStream(options.path, { highWaterMark: 1 << 16 })) {
-      const bytes = chunk as Buffer;
-      if (!decoder) {
-        const encoding = encodingOf(bytes);
-        if (!iconv.encodingExists(encoding)) {
-          throw new AppError('FILE_UNREADABLE', `${fileName}: ukjent tegnkoding «${encoding}» (unknown encoding)`, {
-            problems: [
-              problem(fileName, `ukjent tegnkoding «${encoding}» i XML-deklarasjonen`, `unknown encoding "${encoding}"`, { line: 1 }),
-            ],
-          });
-        }
-        decoder = iconv.getDecoder(encoding);
-      }
-      const text = decoder.write(bytes);
+    for await (const { text, bytes } of options.source ?? decodeSaftFile(options.path, fileName)) {
       lines.add(text);
       parser.write(text);
-      done += bytes.length;
+      if (bytes === 0) continue;
+      done += bytes;
       options.progress?.(done, total);
       if (options.afterChunk) await options.afterChunk();
-    }
-    const rest = decoder?.end();
-    if (rest) {
-      lines.add(rest);
-      parser.write(rest);
     }
     parser.close();
   } catch (err) {

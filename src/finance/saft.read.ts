@@ -11,7 +11,7 @@ import type { Ore } from '../shared/money.ts';
 import type { BulkValue } from '../storage/bulk-insert.ts';
 import { POSTING_COLUMNS } from './ledger.queries.ts';
 import { LineIndex } from './line-index.ts';
-import { readSaft } from './saft.parse.ts';
+import { type DecodedChunk, readSaft } from './saft.parse.ts';
 import type { SaftAccount, SaftCustomer, SaftHeader, SaftTotals, SaftTransaction } from './saft.ts';
 
 export const MAX_ERRORS = 200;
@@ -72,7 +72,9 @@ class SaftFileReader {
   private readonly customers: SaftReadSummary['customers'] = [];
   private totals: SaftTotals | null = null;
   private pending: BulkValue[] = [];
-  private readonly moved = new Map<string, Ore>();
+  /** Net movement per account: slots in a Float64Array (no number boxed per line; sums stay exact below 2^53 øre). */
+  private readonly accountSlots = new Map<string, number>();
+  private movedSums = new Float64Array(256);
   private debit = 0;
   private credit = 0;
   private lines = 0;
@@ -83,7 +85,7 @@ class SaftFileReader {
   private readonly warnings = new Map<string, number>();
 
   constructor(
-    private readonly options: { path: string; fileName: string; flushLines: number },
+    private readonly options: { path: string; fileName: string; flushLines: number; source?: AsyncIterable<DecodedChunk> | undefined },
     private readonly sink: SaftReadSink,
   ) {}
 
@@ -113,6 +115,7 @@ class SaftFileReader {
     await readSaft({
       fileName: this.file,
       path: this.options.path,
+      source: this.options.source,
       lines: this.lineIndex,
       progress: (done, total) => this.sink.progress(done, total),
       afterChunk: () => this.afterChunk(),
@@ -137,7 +140,7 @@ class SaftFileReader {
       accounts: this.accounts,
       customers: this.customers,
       totals: this.totals,
-      moved: [...this.moved],
+      moved: [...this.accountSlots].map(([id, slot]): [string, Ore] => [id, this.movedSums[slot] ?? 0]),
       debit: this.debit,
       credit: this.credit,
       lines: this.lines,
@@ -257,7 +260,17 @@ class SaftFileReader {
       this.lines++;
       if (amount > 0) this.debit += amount;
       else this.credit -= amount;
-      this.moved.set(accountId, (this.moved.get(accountId) ?? 0) + amount);
+      let slot = this.accountSlots.get(accountId);
+      if (slot === undefined) {
+        slot = this.accountSlots.size;
+        this.accountSlots.set(accountId, slot);
+        if (slot >= this.movedSums.length) {
+          const grown = new Float64Array(this.movedSums.length * 2);
+          grown.set(this.movedSums);
+          this.movedSums = grown;
+        }
+      }
+      this.movedSums[slot] = (this.movedSums[slot] ?? 0) + amount;
       // POSTING_COLUMNS order; the writer sets the file id (first).
       this.pending.push(
         0,
@@ -279,7 +292,7 @@ class SaftFileReader {
 
 /** Reads a SAF-T file through the sink; throws AppError for unreadable XML or too many errors. */
 export function readSaftFile(
-  options: { path: string; fileName: string; flushLines?: number },
+  options: { path: string; fileName: string; flushLines?: number; source?: AsyncIterable<DecodedChunk> },
   sink: SaftReadSink,
 ): Promise<SaftReadSummary> {
   return new SaftFileReader({ ...options, flushLines: options.flushLines ?? 2000 }, sink).read();
