@@ -25,8 +25,13 @@ export class LineIndex {
   /** The last answer, so that increasing offsets within a chunk are counted incrementally. */
   private cursor = { chunk: -1, offset: 0, line: 0 };
 
-  /** Feeds the next chunk of text exactly as it is handed to the parser. */
-  add(text: string): void {
+  /** Line breaks in a chunk, as add() counts them (another thread may count them ahead and pass them to add). */
+  static breaksIn(text: string): number {
+    return countBreaks(text, 0, text.length);
+  }
+
+  /** Feeds the next chunk of text exactly as it is handed to the parser (`breaks`: LineIndex.breaksIn(text), when known). */
+  add(text: string, breaks = countBreaks(text, 0, text.length)): void {
     const index = this.starts.length;
     // A CRLF split across chunks: the CR already ended the line, so the LF does not.
     const skipLf = this.endedWithCr && text.charCodeAt(0) === 10;
@@ -34,7 +39,7 @@ export class LineIndex {
     this.lines.push(this.line - (skipLf ? 1 : 0));
     this.texts.set(index, text);
     this.texts.delete(index - KEEP_TEXTS);
-    this.line += countBreaks(text, 0, text.length) - (skipLf ? 1 : 0);
+    this.line += breaks - (skipLf ? 1 : 0);
     this.offset += text.length;
     this.endedWithCr = text.charCodeAt(text.length - 1) === 13;
   }

@@ -23,6 +23,7 @@ import {
   replaceOlderLedgerData,
   setLedgerFileShapeAndRange,
 } from './ledger.queries.ts';
+import { LineIndex } from './line-index.ts';
 import { loadMapper } from './mapping.queries.ts';
 import { decodeSaftFile } from './saft.parse.ts';
 import { MAX_WARNINGS_PER_KIND, nok, readSaftFile, type SaftReadSink, type SaftReadSummary } from './saft.read.ts';
@@ -80,7 +81,7 @@ function readInWorker(options: { path: string; fileName: string }, sink: SaftRea
       total = (await stat(options.path)).size;
       for await (const { text, bytes } of decodeSaftFile(options.path, options.fileName)) {
         if (settled) return;
-        worker.postMessage({ type: 'text', text, bytes });
+        worker.postMessage({ type: 'text', text, bytes, breaks: LineIndex.breaksIn(text) });
         sizes.push(bytes);
         ahead++;
         while (ahead >= TEXT_WINDOW && !settled) await new Promise<void>((r) => (pulled = r));

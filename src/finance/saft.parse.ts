@@ -42,6 +42,8 @@ function encodingOf(head: Buffer): string {
 export interface DecodedChunk {
   text: string;
   bytes: number;
+  /** LineIndex.breaksIn(text), when counted ahead (by the thread that decoded it). */
+  breaks?: number;
 }
 
 /**
@@ -79,8 +81,8 @@ export async function readSaft(options: SaftReadOptions): Promise<void> {
   const reader = new SaftReader(parser, lines, fileName, handlers);
   let done = 0;
   try {
-    for await (const { text, bytes } of options.source ?? decodeSaftFile(options.path, fileName)) {
-      lines.add(text);
+    for await (const { text, bytes, breaks } of options.source ?? decodeSaftFile(options.path, fileName)) {
+      lines.add(text, breaks);
       parser.write(text);
       if (bytes === 0) continue;
       done += bytes;

@@ -51,14 +51,19 @@ export function nok(ore: Ore): string {
   return formatNumber(ore / 100, 2);
 }
 
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** A cheap YYYY-MM-DD check (runs once per transaction of files with millions of lines). */
 export function isPlausibleDate(text: string | null): text is string {
   if (text === null || text.length !== 10 || text[4] !== '-' || text[7] !== '-') return false;
-  const y = Number(text.slice(0, 4));
-  const m = Number(text.slice(5, 7));
-  const d = Number(text.slice(8, 10));
+  const digit = (i: number) => text.charCodeAt(i) - 48;
+  let allDigits = true;
+  for (const i of DATE_DIGITS) if (digit(i) < 0 || digit(i) > 9) allDigits = false;
+  // Digits only (the usual case): computed without substrings; otherwise as Number() reads them.
+  const y = allDigits ? digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3) : Number(text.slice(0, 4));
+  const m = allDigits ? digit(5) * 10 + digit(6) : Number(text.slice(5, 7));
+  const d = allDigits ? digit(8) * 10 + digit(9) : Number(text.slice(8, 10));
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || m < 1 || m > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   return d <= (m === 2 && !leap ? 28 : (DAYS_IN_MONTH[m - 1] ?? 0));

@@ -90,6 +90,44 @@ export interface SaftHandlers {
  * more decimals are accepted only when they are zeros.
  */
 export function parseSaftAmount(text: string): Ore | undefined {
+  // Fast path without allocations (runs for every line of files with millions of lines): an optional
+  // sign, up to 13 integer digits, a dot and up to 2 decimals, e.g. "19476.92". Anything else (more
+  // digits or decimals) takes the exact general path below.
+  const n = text.length;
+  let i = 0;
+  let negative = false;
+  const first = text.charCodeAt(0);
+  if (first === 45 || first === 43) {
+    negative = first === 45;
+    i = 1;
+  }
+  let whole = 0;
+  let digits = 0;
+  for (; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    whole = whole * 10 + d;
+    digits++;
+  }
+  if (digits > 0 && digits <= 13) {
+    if (i === n) return negative ? -whole * 100 : whole * 100;
+    if (text.charCodeAt(i) === 46 && n - i - 1 <= 2) {
+      let cents = 0;
+      let places = 0;
+      for (i++; i < n; i++, places++) {
+        const d = text.charCodeAt(i) - 48;
+        if (d < 0 || d > 9) return undefined;
+        cents = cents * 10 + d;
+      }
+      if (places === 1) cents *= 10;
+      const ore = whole * 100 + cents;
+      return negative ? -ore : ore;
+    }
+  }
+  return parseSaftAmountExactly(text);
+}
+
+function parseSaftAmountExactly(text: string): Ore | undefined {
   const m = /^([+-]?)(\d+)(?:\.(\d*))?$/.exec(text);
   if (!m) return undefined;
   const decimals = m[3] ?? '';

@@ -16,7 +16,7 @@ import { readSaftFile } from './saft.read.ts';
 export type ToWorker =
   | { type: 'start'; path: string; fileName: string; flushLines: number; window: number }
   | { type: 'ack' }
-  | { type: 'text'; text: string; bytes: number }
+  | { type: 'text'; text: string; bytes: number; breaks: number }
   | { type: 'end' };
 
 const port = parentPort;
@@ -43,7 +43,7 @@ if (port) {
       return;
     }
     if (m.type === 'text' || m.type === 'end') {
-      texts.push(m.type === 'text' ? { text: m.text, bytes: m.bytes } : null);
+      texts.push(m.type === 'text' ? { text: m.text, bytes: m.bytes, breaks: m.breaks } : null);
       arrived?.();
       arrived = null;
       return;
