@@ -37,18 +37,28 @@ export function defineTableImporter<Row>(def: TableImporterDefinition<Row>): Imp
       for (const p of problems) ctx.report(p);
       if (problems.some((p) => p.severity === 'error')) return 0;
       const rows: { line: number; row: Row }[] = [];
+      let failed = false;
       records.forEach((record, i) => {
         const row = def.parseRow(record, {
           file,
           line: record.line,
           now: ctx.now,
-          problem: (column, message, messageEn, severity = 'error') =>
-            ctx.report(problem(file, message, messageEn, { line: record.line, column, severity })),
+          problem: (column, message, messageEn, severity = 'error') => {
+            failed ||= severity === 'error';
+            ctx.report(problem(file, message, messageEn, { line: record.line, column, severity }));
+          },
         });
         if (row !== undefined) rows.push({ line: record.line, row });
         if (i % 10_000 === 0) ctx.progress(i, records.length);
       });
-      if (def.validate) for (const p of await def.validate(rows, ctx)) ctx.report(p);
+      if (def.validate) {
+        for (const p of await def.validate(rows, ctx)) {
+          failed ||= p.severity === 'error';
+          ctx.report(p);
+        }
+      }
+      // The run is rolled back anyway when a row failed: do not write rows only to undo them.
+      if (failed) return 0;
       await def.write(
         ctx.trx,
         rows.map((r) => r.row),
