@@ -16,6 +16,7 @@ import { healthRoutes } from './health.routes.ts';
 import { importRoutes } from './imports.routes.ts';
 import { kpiRoutes } from './kpi.routes.ts';
 import { registerOpenApi } from './openapi.ts';
+import './permissions.ts';
 
 export interface BuildAppOptions {
   config: Config;
