@@ -4,8 +4,8 @@
  * 250 records per employee-year. Deterministic per employee index; nothing is held for the whole
  * organisation.
  */
-import type { TimeRecord } from '../../src/workforce/aml-model.ts';
-import { dayStartMs, isoToDay, weekdayOf } from '../../src/workforce/aml-time.ts';
+import type { TimeRecord } from '../../src/workforce/aml/aml-model.ts';
+import { dayStartMs, isoToDay, weekdayOf } from '../../src/workforce/aml/rules/aml-time.ts';
 
 const MIN = 60_000;
 

@@ -15,8 +15,8 @@ import SQLite from 'better-sqlite3';
 import { lastDayOfMonth } from '../../src/shared/period.ts';
 import { openDatabase } from '../../src/storage/db.ts';
 import { migrateToLatest } from '../../src/storage/migrate.ts';
-import { evaluateAml } from '../../src/workforce/aml.service.ts';
-import { evaluateEmployee } from '../../src/workforce/aml.ts';
+import { evaluateAml } from '../../src/workforce/aml/aml.service.ts';
+import { evaluateEmployee } from '../../src/workforce/aml/aml.ts';
 import { syntheticRecords } from './generate.ts';
 
 const { values } = parseArgs({

@@ -2,7 +2,7 @@
  * A synthetic SAF-T 1.30 file of `lines` transaction lines (4 lines per transaction: a cost split on two
  * accounts, VAT and the supplier, with department/project dimensions). Deterministic.
  */
-import { type SaftWriteAccount, type SaftWriteTransaction, writeSaftFile } from '../../src/finance/saft.write.ts';
+import { type SaftWriteAccount, type SaftWriteTransaction, writeSaftFile } from '../../src/finance/ledger/saft.write.ts';
 
 const ACCOUNTS: SaftWriteAccount[] = [
   {

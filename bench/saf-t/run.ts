@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import iconv from 'iconv-lite';
 import { SaxesParser } from 'saxes';
-import { saftImporter } from '../../src/finance/saft.import.ts';
+import { saftImporter } from '../../src/finance/ledger/saft.import.ts';
 import { runImport, sourceFromPath } from '../../src/imports/imports.ts';
 import { openDatabase } from '../../src/storage/db.ts';
 import { migrateToLatest } from '../../src/storage/migrate.ts';

@@ -7,7 +7,7 @@ import { resolvePeriod } from '../web/period-param.ts';
 import { RESULT_LABEL, TOTAL_COSTS_LABEL } from './finance.blocks.ts';
 import { financeResult, resultTableJson } from './finance.section.ts';
 import { deviation, type Figures, type ResultTable } from './finance.ts';
-import { loadMappingRules } from './mapping.queries.ts';
+import { loadMappingRules } from './ledger/mapping.queries.ts';
 
 function args<O extends NonNullable<ParseArgsConfig['options']>>(command: string, argv: string[], options: O) {
   try {

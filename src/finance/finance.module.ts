@@ -4,15 +4,15 @@
  * half (investments, liquidity forecast, loans, receivables) is `financeCapital`.
  */
 import type { DomainModule } from '../module.ts';
+import { runFinanceDemo } from './demo/finance.demo.ts';
 import { financeReportBlocks } from './finance.blocks.ts';
 import { financeMappingCommand, financeTableCommand } from './finance.commands.ts';
-import { runFinanceDemo } from './finance.demo.ts';
 import { financeKpis } from './finance.kpis.ts';
 import { financeRoutes } from './finance.routes.ts';
 import { FINANCE_PATH, financeWeb } from './finance.web.ts';
-import { annualBudgetImporter, budgetImporter, forecastImporter, mappingImporter } from './plan.import.ts';
-import { saftImporter } from './saft.import.ts';
-import { trialBalanceImporter } from './trial-balance.import.ts';
+import { saftImporter } from './ledger/saft.import.ts';
+import { trialBalanceImporter } from './ledger/trial-balance.import.ts';
+import { annualBudgetImporter, budgetImporter, forecastImporter, mappingImporter } from './plan/plan.import.ts';
 
 export const finance: DomainModule = {
   id: 'finance',

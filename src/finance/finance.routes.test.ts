@@ -8,9 +8,9 @@ import { loadConfig } from '../config.ts';
 import { importOrThrow, sourceFromPath } from '../imports/imports.ts';
 import { evaluateKpis } from '../kpi/kpi.ts';
 import type { CliContext } from '../module.ts';
+import { runFinanceDemo } from './demo/finance.demo.ts';
 import { financeReportBlocks } from './finance.blocks.ts';
 import { financeTableCommand } from './finance.commands.ts';
-import { runFinanceDemo } from './finance.demo.ts';
 import { financeKpis } from './finance.kpis.ts';
 import { finance } from './finance.module.ts';
 

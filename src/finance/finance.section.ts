@@ -7,9 +7,9 @@ import { oreToNok } from '../shared/money.ts';
 import { lastDayOfMonth, parseYearMonth, type YearMonth } from '../shared/period.ts';
 import type { Db } from '../storage/db.ts';
 import { buildResultTable, type Figures, type ResultTable } from './finance.ts';
-import { bankBalanceAt, hasLedgerDataFor, monthlyMovements } from './ledger.queries.ts';
-import { loadMapper } from './mapping.queries.ts';
-import { budgetLines, forecastsInForce } from './plan.queries.ts';
+import { bankBalanceAt, hasLedgerDataFor, monthlyMovements } from './ledger/ledger.queries.ts';
+import { loadMapper } from './ledger/mapping.queries.ts';
+import { budgetLines, forecastsInForce } from './plan/plan.queries.ts';
 
 export async function financeResult(db: Db, options: { period: YearMonth }): Promise<ResultTable> {
   const { year } = parseYearMonth(options.period);

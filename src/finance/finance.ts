@@ -6,9 +6,9 @@
 import { formatMnok } from '../shared/format.ts';
 import type { Ore } from '../shared/money.ts';
 import { parseYearMonth, type YearMonth } from '../shared/period.ts';
-import { spread } from './budget.ts';
 import { CATEGORIES, type CategoryKind, type CategoryMapper } from './categories.ts';
-import type { AccountMonthAmount } from './ledger.queries.ts';
+import type { AccountMonthAmount } from './ledger/ledger.queries.ts';
+import { spread } from './plan/budget.ts';
 
 export interface Figures {
   actualMonth: Ore;

@@ -26,9 +26,9 @@ import {
 } from './finance.blocks.ts';
 import { financeResult } from './finance.section.ts';
 import type { ResultTable } from './finance.ts';
-import { accountDescriptions } from './ledger.queries.ts';
-import { loadMappingRules, saveMappingRules } from './mapping.queries.ts';
-import { forecastHistory, type NewForecast, saveForecasts } from './plan.queries.ts';
+import { accountDescriptions } from './ledger/ledger.queries.ts';
+import { loadMappingRules, saveMappingRules } from './ledger/mapping.queries.ts';
+import { forecastHistory, type NewForecast, saveForecasts } from './plan/plan.queries.ts';
 
 export const FINANCE_PATH = '/okonomi';
 
