@@ -54,6 +54,13 @@ describe('import rules between folders', () => {
     expect(all.length).toBeGreaterThan(10);
   });
 
+  it('counts a file in a sub-folder of a domain as that domain, so the rules cover sub-folders too', () => {
+    const nested = all.map((f) => relative(SRC, f)).filter((p) => p.split('/').length > 2);
+    expect(nested).toContain('finance/ledger/saft.ts');
+    expect(nested).toContain('workforce/aml/rules/aml-rest.ts');
+    expect(area('workforce/aml/rules/aml-rest.ts')).toBe('workforce');
+  });
+
   it('every file imports only from the folders its area may use', () => {
     const violations: string[] = [];
     for (const file of all) {

@@ -127,7 +127,7 @@ ratio varies a lot between runs (wall times of the same phase differ by up to a 
 import, using both cores, suffers more from other work than the single-threaded bare parse).
 
 How: the bare parse is saxes with its default options (position tracking on) behind the same streaming UTF-8 decoder,
-with no handlers. The import (\`src/finance/saft.import.ts\`) of files ≥ 16 MiB runs in three stages on two threads: the
+with no handlers. The import (\`src/finance/ledger/saft.import.ts\`) of files ≥ 16 MiB runs in three stages on two threads: the
 main thread reads and decodes the file (64 KiB pieces, at most 8 ahead) and hands the text to a worker thread
 (\`saft.worker.ts\`), which parses it (\`saft-reader.ts\`: saxes without position tracking, element names resolved to
 integer codes by a one-comparison prediction, a text handler only inside elements whose text is read, amounts and dates
