@@ -9,21 +9,41 @@ const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations
 
 /**
  * Migrations are files `src/storage/migrations/<YYYYMMDDHHMM>_<name>.ts` exporting `up` (and
- * `down`), typed on Kysely<any> and frozen once merged: a change is a new file.
+ * `down`), typed on Kysely<any> and frozen once merged: a change is a new file whose timestamp is
+ * greater than every existing one (src/storage/migrate.test.ts checks this).
  */
-class FolderMigrationProvider implements MigrationProvider {
-  async getMigrations(): Promise<Record<string, Migration>> {
-    const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{12}_.+\.ts$/.test(f) && !f.endsWith('.test.ts'));
-    const out: Record<string, Migration> = {};
-    for (const f of files.sort()) {
-      out[f.replace(/\.ts$/, '')] = (await import(pathToFileURL(join(MIGRATIONS_DIR, f)).href)) as Migration;
-    }
-    return out;
+export async function folderMigrations(): Promise<Record<string, Migration>> {
+  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{12}_.+\.ts$/.test(f) && !f.endsWith('.test.ts'));
+  const out: Record<string, Migration> = {};
+  for (const f of files.sort()) {
+    out[f.replace(/\.ts$/, '')] = (await import(pathToFileURL(join(MIGRATIONS_DIR, f)).href)) as Migration;
   }
+  return out;
 }
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new FolderMigrationProvider() });
+/**
+ * Migrations merged after a migration with a greater timestamp, before the order was tested. A
+ * database migrated in between has run the greater one and still lacks these, so they may run after
+ * it; no other migration may (a database records migrations in the order it ran them, so such a
+ * database keeps a different order from a fresh one for good).
+ */
+export const MERGED_LATE: readonly string[] = ['202511261332_finance_ledger_postings'];
+
+export async function migrateToLatest(db: Db, provider: MigrationProvider = { getMigrations: folderMigrations }): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
+  const all = await migrator.getMigrations();
+  const lastRun = all
+    .filter((m) => m.executedAt)
+    .map((m) => m.name)
+    .sort()
+    .at(-1);
+  const early = all.find((m) => !m.executedAt && lastRun !== undefined && m.name < lastRun && !MERGED_LATE.includes(m.name));
+  if (early) {
+    throw new AppError(
+      'DATABASE',
+      `Migreringen ${early.name} er eldre enn ${lastRun}, som allerede er kjørt i databasen. En ny migrering må ha et nyere tidsstempel enn alle eksisterende.`,
+    );
+  }
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'ukjent';

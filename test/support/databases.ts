@@ -19,11 +19,11 @@ export interface TestDatabase extends OpenDatabase {
   url: string;
 }
 
-/** A fresh, migrated database of the given dialect. */
-export async function freshDatabase(dialect: DialectName): Promise<TestDatabase> {
+/** A fresh database of the given dialect, migrated unless `migrate` is false. */
+export async function freshDatabase(dialect: DialectName, { migrate = true } = {}): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const open = openDatabase('sqlite::memory:');
-    await migrateToLatest(open.db);
+    if (migrate) await migrateToLatest(open.db);
     return { ...open, url: 'sqlite::memory:' };
   }
   if (!POSTGRES_URL) throw new Error('TEST_POSTGRES_URL is not set');
@@ -35,7 +35,7 @@ export async function freshDatabase(dialect: DialectName): Promise<TestDatabase>
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;
   const open = openDatabase(url.toString());
-  await migrateToLatest(open.db);
+  if (migrate) await migrateToLatest(open.db);
   return {
     ...open,
     url: url.toString(),
