@@ -5,6 +5,15 @@ import type { DomainModule } from './module.ts';
 import { reportModule } from './report/report.module.ts';
 import { riskModule } from './risk/risk.module.ts';
 import { workforceAml } from './workforce/aml/aml.module.ts';
+import { workforceHiring } from './workforce/employees/hiring.module.ts';
 import { sickLeave } from './workforce/sick-leave/sick-leave.module.ts';
 
-export const domains: readonly DomainModule[] = [riskModule, finance, financeCapital, workforceAml, sickLeave, reportModule];
+export const domains: readonly DomainModule[] = [
+  riskModule,
+  finance,
+  financeCapital,
+  workforceAml,
+  sickLeave,
+  workforceHiring,
+  reportModule,
+];

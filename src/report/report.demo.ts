@@ -107,10 +107,14 @@ function organisationTexts(a: Available): Record<string, string> {
       'HDO opprettholder arbeidet med rekrutteringer.',
     ),
     'organisation.hiring': para(
-      'I rapporteringsperioden er følgende ansettelser gjennomført:',
-      '- To årsverk inn i Team Nødnettstjenester, herunder en teknisk spesialist og en spesialist med bakgrunn fra brukermiljøet.',
-      'Følgende rekrutteringer er satt i gang i perioden:',
-      '- Ett årsverk i Team Servicedesk (driftsingeniør).\n- I tillegg har HDO stillinger i pågående prosesser.',
+      when(
+        a.kpi('workforce.hires') && a.kpi('workforce.recruitments.started') && a.tab('workforce-hiring'),
+        'Antall ansettelser gjennomført i rapporteringsperioden: {{ kpi.workforce.hires | number }}. Antall rekrutteringer satt i gang i perioden: {{ kpi.workforce.recruitments.started | number }}. Fordelingen på enhet og stilling står i [@tab:workforce-hiring].',
+      ),
+      when(
+        a.kpi('workforce.recruitments.open'),
+        'I tillegg har HDO stillinger i pågående prosesser (stillinger under rekruttering ved utgangen av perioden: {{ kpi.workforce.recruitments.open | number }}).',
+      ),
       '#### Rekrutteringsprosessen',
       'Det arbeides kontinuerlig med å etablere og videreutvikle en systematisk tilnærming til rekrutteringsprosesser, med vekt på det økonomiske (kost/nytte) og på sikkerhetsmessige forhold. Formålet er å sikre at alle nyansettelser tilfredsstiller nødvendige sikkerhetskrav.',
     ),

@@ -9,10 +9,10 @@ export interface DemoTimeRecord extends TimeRecord {
 }
 
 export function employeesCsv(employees: DemoEmployee[]): string {
-  const lines = ['employee_id;name;position_fraction;valid_from;valid_to;exempt;unit'];
+  const lines = ['employee_id;name;position_fraction;valid_from;valid_to;exempt;unit;role'];
   for (const e of employees) {
     for (const p of e.positions) {
-      lines.push([e.id, e.name, String(p.fraction).replace('.', ','), p.from, p.to ?? '', e.exempt ? '1' : '0', e.unit].join(';'));
+      lines.push([e.id, e.name, String(p.fraction).replace('.', ','), p.from, p.to ?? '', e.exempt ? '1' : '0', e.unit, e.role].join(';'));
     }
   }
   return `${lines.join('\n')}\n`;

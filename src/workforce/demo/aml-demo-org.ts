@@ -22,6 +22,8 @@ export interface DemoEmployee {
   id: string;
   name: string;
   unit: Unit;
+  /** Job title in the employee register (the hiring block counts by unit and role). */
+  role: string;
   pattern: Pattern;
   /** Employment periods (position fraction changes give several). */
   positions: { from: IsoDate; to: IsoDate | null; fraction: number }[];
@@ -36,14 +38,14 @@ export interface DemoEmployee {
   dispensations: { type: 'rest' | 'overtime' | 'sundays'; from: IsoDate; to: IsoDate | null }[];
 }
 
-const UNITS: { unit: Unit; count: number; pattern: Pattern }[] = [
-  { unit: 'Servicedesk', count: 22, pattern: 'shift' },
-  { unit: 'Nødnett', count: 14, pattern: 'office-on-call' },
-  { unit: 'Telefoni', count: 12, pattern: 'office' },
-  { unit: 'Video', count: 10, pattern: 'office' },
-  { unit: 'Drift', count: 20, pattern: 'office-on-call' },
-  { unit: 'Prosjekt', count: 14, pattern: 'office' },
-  { unit: 'Ledelse', count: 8, pattern: 'manager' },
+const UNITS: { unit: Unit; count: number; pattern: Pattern; role: string }[] = [
+  { unit: 'Servicedesk', count: 22, pattern: 'shift', role: 'Driftsingeniør' },
+  { unit: 'Nødnett', count: 14, pattern: 'office-on-call', role: 'Teknisk spesialist' },
+  { unit: 'Telefoni', count: 12, pattern: 'office', role: 'Systemspesialist' },
+  { unit: 'Video', count: 10, pattern: 'office', role: 'Systemspesialist' },
+  { unit: 'Drift', count: 20, pattern: 'office-on-call', role: 'Driftsingeniør' },
+  { unit: 'Prosjekt', count: 14, pattern: 'office', role: 'Prosjektleder' },
+  { unit: 'Ledelse', count: 8, pattern: 'manager', role: 'Leder' },
 ];
 
 const FIRST = [
@@ -125,6 +127,7 @@ export function demoEmployees(random: Random): DemoEmployee[] {
         id,
         name,
         unit: u.unit,
+        role: u.role,
         pattern: u.pattern,
         positions,
         exempt: u.pattern === 'manager',
@@ -138,18 +141,26 @@ export function demoEmployees(random: Random): DemoEmployee[] {
   // The servicedesk's "kveld–dag" switch (evening then day shift) needs a rest dispensation.
   for (const e of out.filter((e) => e.pattern === 'shift').slice(0, 8))
     e.dispensations.push({ type: 'rest', from: '2023-01-01', to: null });
-  // Two hires in May 2025 and one leaver in March 2025.
-  out.push(newHire(random, `E${n++}`, 'Drift', '2025-05-05'), newHire(random, `E${n++}`, 'Servicedesk', '2025-05-19'));
+  // Two hires into Nødnett in May 2025 (a technical specialist and a specialist from the user
+  // community, as the May 2025 report says) and one leaver in March 2025.
+  out.push(
+    newHire(random, `E${n++}`, 'Nødnett', 'Teknisk spesialist', DEMO_HIRE_DATES[0]),
+    newHire(random, `E${n++}`, 'Nødnett', 'Spesialist (brukermiljø)', DEMO_HIRE_DATES[1]),
+  );
   const leaver = out.find((e) => e.unit === 'Video')!;
   leaver.positions[leaver.positions.length - 1]!.to = '2025-03-31';
   return out;
 }
 
-function newHire(random: Random, id: string, unit: Unit, from: IsoDate): DemoEmployee {
+/** Start dates of the May 2025 hires. */
+export const DEMO_HIRE_DATES: readonly [IsoDate, IsoDate] = ['2025-05-05', '2025-05-19'];
+
+function newHire(random: Random, id: string, unit: Unit, role: string, from: IsoDate): DemoEmployee {
   return {
     id,
     name: `${random.pick(FIRST)} ${random.pick(LAST)}`,
     unit,
+    role,
     pattern: 'office',
     positions: [{ from, to: null, fraction: 1 }],
     exempt: false,

@@ -6,7 +6,7 @@ import { replaceEmployees } from './employees.queries.ts';
 export const employeesImporter = defineTableImporter<EmployeeRow>({
   kind: 'employees',
   label: 'Ansatte (stillingsbrøk og unntak)',
-  description: 'Employees: employee_id;name;position_fraction;valid_from;valid_to;exempt;unit (one row per employment period)',
+  description: 'Employees: employee_id;name;position_fraction;valid_from;valid_to;exempt;unit[;role] (one row per employment period)',
   columns: EMPLOYEE_COLUMNS,
   parseRow: parseEmployeeRow,
   validate: (rows, ctx) => overlappingPeriods(ctx.source.fileName, rows),

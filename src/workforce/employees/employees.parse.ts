@@ -13,6 +13,7 @@ export const EMPLOYEE_COLUMNS: ColumnSpec[] = [
   { name: 'valid_to' },
   { name: 'exempt' },
   { name: 'unit', required: false },
+  { name: 'role', required: false },
 ];
 
 export interface EmployeeRow {
@@ -23,6 +24,7 @@ export interface EmployeeRow {
   validTo: string | null;
   exempt: boolean;
   unit: string | null;
+  role: string | null;
 }
 
 /** "0,8", "0.8", "1"; 0–1 inclusive. Percent values ("80") are rejected, not guessed. */
@@ -68,7 +70,16 @@ export function parseEmployeeRow(record: TableRecord, ctx: RowContext): Employee
     ctx.problem('valid_to', `valid_to ${validTo} er før valid_from ${validFrom}`, `valid_to ${validTo} is before valid_from ${validFrom}`);
     return undefined;
   }
-  return { employeeId, name: optionalText(r.name), positionFraction, validFrom, validTo, exempt, unit: optionalText(r.unit) };
+  return {
+    employeeId,
+    name: optionalText(r.name),
+    positionFraction,
+    validFrom,
+    validTo,
+    exempt,
+    unit: optionalText(r.unit),
+    role: optionalText(r.role),
+  };
 }
 
 /** Two periods of one employee may not overlap (open-ended counts as forever). */

@@ -42,6 +42,7 @@ export async function replaceEmployees(db: Db, rows: EmployeeRow[], runId: numbe
           valid_to: r.validTo,
           exempt: r.exempt ? 1 : 0,
           unit: r.unit,
+          role: r.role,
           import_run_id: runId,
         })),
       )
