@@ -1,4 +1,5 @@
 /** Every domain of the product, in report order. Add a domain here and it appears everywhere. */
+import { registeredFigures } from './figures/figures.module.ts';
 import { financeCapital } from './finance/capital/capital.module.ts';
 import { finance } from './finance/finance.module.ts';
 import type { DomainModule } from './module.ts';
@@ -15,5 +16,6 @@ export const domains: readonly DomainModule[] = [
   workforceAml,
   sickLeave,
   workforceHiring,
+  registeredFigures,
   reportModule,
 ];

@@ -64,6 +64,8 @@ export interface DomainModule {
   id: string;
   nav?: NavItem[];
   kpis?: KpiDefinition[];
+  /** KPIs defined by data rather than code (registered figures): read from the database when evaluated. */
+  kpisFrom?(db: Db): Promise<KpiDefinition[]>;
   importers?: Importer[];
   /** JSON API routes, registered under /api. */
   api?: (app: FastifyInstance, deps: AppDeps) => Promise<void>;

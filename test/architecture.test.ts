@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = resolve(dirname(new URL(import.meta.url).pathname), '../src');
-const DOMAINS = ['risk', 'finance', 'workforce', 'service', 'projects'];
+const DOMAINS = ['risk', 'finance', 'workforce', 'figures', 'service', 'projects'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

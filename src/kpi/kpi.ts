@@ -2,7 +2,7 @@ import { formatMnok, formatNumber, formatPercent, formatSeconds } from '../share
 import type { YearMonth } from '../shared/period.ts';
 import type { Db } from '../storage/db.ts';
 
-export type KpiUnit = 'percent' | 'count' | 'MNOK' | 'seconds';
+export type KpiUnit = 'percent' | 'count' | 'MNOK' | 'seconds' | 'number';
 
 export interface KpiTarget {
   op: '<' | '<=' | '>' | '>=';
@@ -27,6 +27,11 @@ export interface KpiDefinition {
   target?: KpiTarget;
   /** null when there is no data for the period. */
   compute(ctx: KpiContext): Promise<number | null>;
+  /**
+   * Where a value without a source system comes from, for the report's provenance appendix
+   * ("registrert manuelt av … 04.06.2025"); null or absent for values computed from imports.
+   */
+  source?(ctx: KpiContext): Promise<string | null>;
 }
 
 export type KpiStatus = 'met' | 'not-met' | 'none';
@@ -76,6 +81,8 @@ export function formatKpiValue(value: number | null, unit: KpiUnit, decimals: nu
       return formatMnok(value * 100 * 1_000_000, decimals);
     case 'seconds':
       return formatSeconds(value, decimals);
+    case 'number':
+      return formatNumber(value, decimals);
   }
 }
 

@@ -23,12 +23,22 @@ export function kpiDefinitions(domains: readonly DomainModule[]): { domainId: st
   return domains.flatMap((d) => (d.kpis ?? []).map((definition) => ({ domainId: d.id, definition })));
 }
 
+/** The code-defined KPIs plus those the domains define by data (`kpisFrom`, e.g. registered figures). */
+export async function kpiDefinitionsWithData(
+  domains: readonly DomainModule[],
+  db: Db,
+): Promise<{ domainId: string; definition: KpiDefinition }[]> {
+  const out = kpiDefinitions(domains);
+  for (const d of domains) if (d.kpisFrom) for (const definition of await d.kpisFrom(db)) out.push({ domainId: d.id, definition });
+  return out;
+}
+
 export async function evaluateRegistry(
   domains: readonly DomainModule[],
   ctx: { db: Db; period: YearMonth; knownAt?: string },
 ): Promise<EvaluatedKpi[]> {
   const out: EvaluatedKpi[] = [];
-  for (const { domainId, definition } of kpiDefinitions(domains)) {
+  for (const { domainId, definition } of await kpiDefinitionsWithData(domains, ctx.db)) {
     out.push({ domainId, definition, value: await evaluateKpi(definition, ctx) });
   }
   return out;

@@ -4,6 +4,7 @@
  * reference or uncomputable live value fails the build with AppError('REPORT_BUILD').
  */
 
+import { kpiDefinitionsWithData } from '../kpi/registry.ts';
 import type { DomainModule } from '../module.ts';
 import { AppError, type Problem } from '../shared/errors.ts';
 import { formatMonth } from '../shared/format.ts';
@@ -206,11 +207,13 @@ async function evaluateLiveValues(
   ids: readonly string[],
   ctx: { db: Db; period: YearMonth; knownAt: string },
 ) {
-  const defs = new Map(domains.flatMap((d) => d.kpis ?? []).map((k) => [k.id, k]));
+  const defs = new Map((await kpiDefinitionsWithData(domains, ctx.db)).map(({ definition: k }) => [k.id, k]));
   const out = new Map<string, LiveValue>();
   for (const id of ids) {
     const def = defs.get(id);
-    if (def) out.set(id, { value: await def.compute(ctx), unit: def.unit, decimals: def.decimals });
+    if (!def) continue;
+    const source = def.source ? await def.source(ctx) : null;
+    out.set(id, { value: await def.compute(ctx), unit: def.unit, decimals: def.decimals, ...(source ? { source } : {}) });
   }
   return out;
 }

@@ -28,6 +28,8 @@ export interface LiveValue {
   value: number | null;
   unit: KpiUnit;
   decimals: number;
+  /** Who registered a value without a source system (KpiDefinition.source), for the provenance appendix. */
+  source?: string;
 }
 
 export interface NarrativeContext {
@@ -46,7 +48,7 @@ export interface RenderedNarrative {
   html: SafeHtml;
   problems: Problem[];
   /** The live values used, with the text shown (stored with a publication). */
-  liveValues: { kpiId: string; filter: string | null; value: number; text: string }[];
+  liveValues: { kpiId: string; filter: string | null; value: number; text: string; source?: string }[];
 }
 
 const EXPRESSION = /\{\{([\s\S]*?)\}\}/g;
@@ -169,7 +171,7 @@ function substitute(markdown: string, ctx: NarrativeContext): { text: string; pr
       return whole;
     }
     const shown = formatLive({ ...v, value: v.value }, filter ?? null);
-    live.push({ kpiId: id, filter: filter ?? null, value: v.value, text: shown });
+    live.push({ kpiId: id, filter: filter ?? null, value: v.value, text: shown, ...(v.source ? { source: v.source } : {}) });
     return shown;
   };
   const reference = (whole: string, body: string, index: number): string => {

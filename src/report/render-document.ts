@@ -170,17 +170,18 @@ ${
 }
 ${
   live.length > 0
-    ? html`<h3>Beregnede verdier i teksten</h3><ul>${live.map((l) => html`<li><code>kpi.${l.kpiId}</code> = ${l.text} (seksjon ${l.section})</li>`)}</ul>`
+    ? html`<h3>Beregnede verdier i teksten</h3><ul>${live.map((l) => html`<li><code>kpi.${l.kpiId}</code> = ${l.text} (seksjon ${l.section})${l.source ? `, ${l.source}` : ''}</li>`)}</ul>`
     : ''
 }
 </section>`;
 }
 
-function collectLiveValues(m: ReportModel): { kpiId: string; text: string; section: string }[] {
-  const out: { kpiId: string; text: string; section: string }[] = [];
+function collectLiveValues(m: ReportModel): { kpiId: string; text: string; section: string; source?: string }[] {
+  const out: { kpiId: string; text: string; section: string; source?: string }[] = [];
   const walk = (ss: readonly ReportSection[]) => {
     for (const s of ss) {
-      for (const l of s.narrative?.liveValues ?? []) out.push({ kpiId: l.kpiId, text: l.text, section: sectionLabel(s) });
+      for (const l of s.narrative?.liveValues ?? [])
+        out.push({ kpiId: l.kpiId, text: l.text, section: sectionLabel(s), ...(l.source ? { source: l.source } : {}) });
       walk(s.sections);
     }
   };

@@ -11,6 +11,7 @@
  * exist, and a new domain turns prose into live values by providing the KPI.
  */
 import { join } from 'node:path';
+import { kpiDefinitionsWithData } from '../kpi/registry.ts';
 import type { DemoContext, DomainModule } from '../module.ts';
 import type { YearMonth } from '../shared/period.ts';
 import type { Db } from '../storage/db.ts';
@@ -103,7 +104,9 @@ function organisationTexts(a: Available): Record<string, string> {
       '#### Oppsummering av perioden',
       'Foretaket har startet et arbeid med å utvikle en mer strukturert tilnærming til medarbeiderutvikling, med vekt på utvikling av ansatte på individ-, team- og organisasjonsnivå.',
       'På individnivå arbeides det med et nytt format for medarbeidersamtaler, mens det på teamnivå arbeides med å innarbeide en praksis for jevnlig å sette mål og retning for teamutviklingen.',
-      'Medarbeiderundersøkelsen ForBedring er gjennomført med en svarprosent på 75\u00a0%, og det arbeides videre med informasjon og oppfølging internt i foretaket.',
+      a.kpi('figure.survey.responseRate')
+        ? 'Medarbeiderundersøkelsen ForBedring er gjennomført med en svarprosent på {{ kpi.figure.survey.responseRate }}, og det arbeides videre med informasjon og oppfølging internt i foretaket.'
+        : 'Medarbeiderundersøkelsen ForBedring er gjennomført, og det arbeides videre med informasjon og oppfølging internt i foretaket.',
       'HDO opprettholder arbeidet med rekrutteringer.',
     ),
     'organisation.hiring': para(
@@ -281,7 +284,7 @@ export async function availability(
     { period, compiledAt, narratives: new Map() },
   );
   const kpis = new Set<string>();
-  for (const k of deps.domains.flatMap((d) => d.kpis ?? [])) {
+  for (const { definition: k } of await kpiDefinitionsWithData(deps.domains, deps.db)) {
     if ((await k.compute({ db: deps.db, period, knownAt: compiledAt })) !== null) kpis.add(k.id);
   }
   const figs = new Set(model.figures.map((f) => f.block.id));
