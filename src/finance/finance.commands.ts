@@ -62,19 +62,29 @@ export function financeTableText(t: ResultTable): string {
 export const financeTableCommand: CliCommand = {
   name: 'finance table',
   summary: 'Resultattabellen (regnskap, budsjett, prognose per kategori) for en måned',
-  usage: `Bruk: styrerom finance table [--period ÅÅÅÅ-MM] [--json] [--database <url>]
+  usage: `Bruk: styrerom finance table [--period ÅÅÅÅ-MM] [--known-at <tidspunkt>] [--json] [--database <url>]
 
 Regnskap mot budsjett per rapportkategori for måneden og hittil i år, med årsprognose og årsbudsjett.
   --period ÅÅÅÅ-MM  måneden (ellers STYREROM_PERIOD, ellers forrige måned)
+  --known-at T      regnskapstallene slik hovedboken var importert på tidspunktet T (ISO 8601, f.eks.
+                    2025-05-05T21:59:00Z): senere importer og posteringer de erstattet, regnes bort
   --json            skriver { "period", "rows": [ { "category", "actualMonth", "budgetMonth", "actualYtd",
                     "budgetYtd", "forecastYear", "budgetYear" } ], "totals": {…}, "result": {…} } i kroner
                     (eksakt; inntekter og kostnader positive; totals = kostnader inkl. finansposter)
 Uten --json: en norsk tabell i MNOK med én desimal.`,
   async run(argv, ctx) {
-    const { values } = args('finance table', argv, { period: { type: 'string' }, json: { type: 'boolean' } });
+    const { values } = args('finance table', argv, {
+      period: { type: 'string' },
+      'known-at': { type: 'string' },
+      json: { type: 'boolean' },
+    });
     const period = resolvePeriod({ period: values.period }, ctx.config);
+    const knownAt = values['known-at'];
+    if (knownAt !== undefined && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(knownAt)) {
+      throw new AppError('USAGE', `Ugyldig tidspunkt «${knownAt}» for --known-at: bruk ISO 8601 med tidssone, f.eks. 2025-05-05T21:59:00Z`);
+    }
     const { db } = await ctx.openDb();
-    const table = await financeResult(db, { period });
+    const table = await financeResult(db, { period, ...(knownAt ? { knownAt } : {}) });
     ctx.stdout(values.json ? `${JSON.stringify(resultTableJson(table), null, 2)}\n` : financeTableText(table));
     return 0;
   },

@@ -10,6 +10,7 @@ import { financeMappingCommand, financeTableCommand } from './finance.commands.t
 import { financeKpis } from './finance.kpis.ts';
 import { financeRoutes } from './finance.routes.ts';
 import { FINANCE_PATH, financeWeb } from './finance.web.ts';
+import { financeRestatementBlock } from './finance-restatement.ts';
 import { saftImporter } from './ledger/saft.import.ts';
 import { trialBalanceImporter } from './ledger/trial-balance.import.ts';
 import { annualBudgetImporter, budgetImporter, forecastImporter, mappingImporter } from './plan/plan.import.ts';
@@ -23,5 +24,5 @@ export const finance: DomainModule = {
   web: financeWeb,
   commands: [financeTableCommand, financeMappingCommand],
   demo: { order: 15, run: runFinanceDemo },
-  report: financeReportBlocks,
+  report: [...financeReportBlocks, financeRestatementBlock],
 };

@@ -11,10 +11,11 @@ import { bankBalanceAt, hasLedgerDataFor, monthlyMovements } from './ledger/ledg
 import { loadMapper } from './ledger/mapping.queries.ts';
 import { budgetLines, forecastsInForce } from './plan/plan.queries.ts';
 
-export async function financeResult(db: Db, options: { period: YearMonth }): Promise<ResultTable> {
+/** The result table; with `knownAt`, the actuals as the ledger stood at that instant (budget and forecast as now). */
+export async function financeResult(db: Db, options: { period: YearMonth; knownAt?: string }): Promise<ResultTable> {
   const { year } = parseYearMonth(options.period);
   const [movements, mapper, budget, forecasts] = await Promise.all([
-    monthlyMovements(db, { from: `${year}-01`, to: options.period }),
+    monthlyMovements(db, { from: `${year}-01`, to: options.period, ...(options.knownAt ? { knownAt: options.knownAt } : {}) }),
     loadMapper(db),
     budgetLines(db, { year }),
     forecastsInForce(db, { period: options.period }),

@@ -23,6 +23,7 @@ const HISTORY = [
   '202511261332_finance_ledger_postings', // merged after 1340 and 1350: MERGED_LATE
   '202612010410_workforce_hiring',
   '202612010411_registered_figures',
+  '202612010412_finance_replaced_sums',
 ];
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');

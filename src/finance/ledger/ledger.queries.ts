@@ -1,5 +1,5 @@
 /** Data access for the imported general ledger (tables in ledger.table.ts). */
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Ore } from '../../shared/money.ts';
 import type { IsoDate, YearMonth } from '../../shared/period.ts';
 import { type BulkValue, bulkInsert, bulkInsertFlat } from '../../storage/bulk-insert.ts';
@@ -109,17 +109,38 @@ export interface AccountMonthAmount {
   amount: Ore;
 }
 
-/** Net movement per account and month for months `from`..`to` (inclusive), all companies. */
-export async function monthlyMovements(db: Db, options: { from: YearMonth; to: YearMonth }): Promise<AccountMonthAmount[]> {
+/**
+ * Net movement per account and month for months `from`..`to` (inclusive), all companies. With
+ * `knownAt`, as the ledger stood at that instant: files imported by then, plus the postings that a
+ * later import has since replaced (kept as sums in ledger_replaced_sums).
+ */
+export async function monthlyMovements(
+  db: Db,
+  options: { from: YearMonth; to: YearMonth; knownAt?: string },
+): Promise<AccountMonthAmount[]> {
   const { first, last } = periodRangeOfMonths(options.from, options.to);
-  const files = await db
-    .selectFrom('ledger_files')
-    .select('id')
-    .where('first_period', '<=', last)
-    .where('last_period', '>=', first)
-    .execute();
+  const known = options.knownAt === undefined ? undefined : new Date(options.knownAt).toISOString();
+  let filesQuery = db.selectFrom('ledger_files').select('id').where('first_period', '<=', last).where('last_period', '>=', first);
+  if (known !== undefined) filesQuery = filesQuery.where('imported_at', '<=', known);
+  const files = await filesQuery.execute();
   if (files.length === 0) return [];
-  const rows = await db
+  const replaced =
+    known === undefined
+      ? []
+      : await db
+          .selectFrom('ledger_replaced_sums')
+          .select(['account_id', 'period', (eb) => eb.fn.sum<number>('amount').as('amount')])
+          .where(
+            'ledger_file_id',
+            'in',
+            files.map((f) => f.id),
+          )
+          .where('replaced_at', '>', known)
+          .where('period', '>=', first)
+          .where('period', '<=', last)
+          .groupBy(['account_id', 'period'])
+          .execute();
+  const current = await db
     .selectFrom('ledger_postings')
     .select(['account_id', 'period', (eb) => eb.fn.sum<number>('amount').as('amount')])
     .where(
@@ -132,7 +153,7 @@ export async function monthlyMovements(db: Db, options: { from: YearMonth; to: Y
     .groupBy(['account_id', 'period'])
     .execute();
   const sums = new Map<string, AccountMonthAmount>();
-  for (const r of rows) {
+  for (const r of [...current, ...replaced]) {
     const month = monthOfPeriodKey(r.period);
     const k = `${r.account_id}|${month}`;
     const hit = sums.get(k);
@@ -240,6 +261,33 @@ export async function replaceOlderLedgerData(
     .where('last_period', '>=', options.firstPeriod)
     .execute();
   if (older.length === 0) return 0;
+  // Keep what is deleted as monthly sums per file and account (one INSERT…SELECT), so the result of
+  // a month stays computable as it was known before this import.
+  const replacing = await trx.selectFrom('ledger_files').select('imported_at').where('id', '=', options.fileId).executeTakeFirstOrThrow();
+  await trx
+    .insertInto('ledger_replaced_sums')
+    .columns(['ledger_file_id', 'replaced_by_file_id', 'replaced_at', 'account_id', 'period', 'amount'])
+    .expression(
+      trx
+        .selectFrom('ledger_postings')
+        .select((eb) => [
+          'ledger_file_id',
+          sql<number>`CAST(${options.fileId} AS integer)`.as('replaced_by_file_id'),
+          sql<string>`CAST(${replacing.imported_at} AS text)`.as('replaced_at'),
+          'account_id',
+          'period',
+          eb.fn.sum<number>('amount').as('amount'),
+        ])
+        .where(
+          'ledger_file_id',
+          'in',
+          older.map((f) => f.id),
+        )
+        .where('period', '>=', options.firstPeriod)
+        .where('period', '<=', options.lastPeriod)
+        .groupBy(['ledger_file_id', 'account_id', 'period']),
+    )
+    .execute();
   const deleted = await trx
     .deleteFrom('ledger_postings')
     .where(

@@ -72,7 +72,26 @@ export interface LedgerCustomerTable {
   closing_balance: number | null;
 }
 
+/**
+ * Postings deleted when a newer import replaced their range, kept as sums per original file, account
+ * and period (cheap to copy), so a month's result can be computed as known at any instant.
+ */
+export interface LedgerReplacedSumTable {
+  id: Generated<number>;
+  /** The ledger file the postings came from. */
+  ledger_file_id: number;
+  /** The ledger file whose import replaced them. */
+  replaced_by_file_id: number;
+  /** That file's imported_at: before this instant the postings were known. */
+  replaced_at: string;
+  account_id: string;
+  period: number;
+  /** Øre, debit positive. */
+  amount: number;
+}
+
 export interface LedgerTables {
+  ledger_replaced_sums: LedgerReplacedSumTable;
   ledger_files: LedgerFileTable;
   ledger_accounts: LedgerAccountTable;
   ledger_postings: LedgerPostingTable;
