@@ -9,8 +9,9 @@ import type { Db } from '../../storage/db.ts';
 import { deviationsHtml, forecastSummary } from '../finance.blocks.ts';
 import { finance } from '../finance.module.ts';
 import { financeResult, resultTableJson } from '../finance.section.ts';
+import { financeRestatement } from '../finance-restatement.ts';
 import { bankBalanceAt } from '../ledger/ledger.queries.ts';
-import { runFinanceDemo } from './finance.demo.ts';
+import { buildDemoLedger, latePostings, runFinanceDemo } from './finance.demo.ts';
 
 const PERIOD = '2025-05';
 
@@ -36,11 +37,29 @@ describeEachDialect('finance demo', (ctx) => {
     expect(runs.map((r) => [r.kind, r.status])).toEqual([
       ['finance-mapping', 'succeeded'],
       ['saf-t', 'succeeded'],
+      ['saf-t', 'succeeded'],
       ['budget', 'succeeded'],
       ['budget-annual', 'succeeded'],
       ['forecast', 'succeeded'],
     ]);
     expect(runs.flatMap((r) => JSON.parse(r.problems))).toEqual([]);
+  });
+
+  it('restates April alone: first reported without the two late postings, which the May report shows', async () => {
+    const months = await financeRestatement(ctx.db, { period: PERIOD, knownAt: '2025-06-10T08:00:00.000Z' });
+    expect(months.map((m) => m.month)).toEqual(['2025-04']);
+    const late = latePostings(buildDemoLedger(PERIOD), 4);
+    expect(late).toHaveLength(2);
+    const lateCost = late
+      .flatMap((t) => t.lines)
+      .filter((l) => l.accountId !== '2400')
+      .reduce((s, l) => s + l.amount, 0);
+    expect(months[0]!.difference).toBe(-lateCost);
+    expect(months[0]!.imports.map((i) => [i.fileName, i.importedAt])).toEqual([['saf-t-2025-01-05.xml', '2025-06-04T08:00:00.000Z']]);
+    // Before the full ledger arrived, April stood as first reported.
+    expect((await financeResult(ctx.db, { period: '2025-04', knownAt: '2025-05-10T00:00:00.000Z' })).result.actualMonth).toBe(
+      months[0]!.firstReported,
+    );
   });
 
   it('reproduces the seed report: result May +7,0 and YTD +40,6; costs 9,2 under budget in May, 32,6 YTD', async () => {

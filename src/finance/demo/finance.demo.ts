@@ -10,9 +10,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRandom, type Random } from '../../demo/random.ts';
 import type { DemoContext } from '../../module.ts';
-import { formatMonth } from '../../shared/format.ts';
+import { formatMnok, formatMonth } from '../../shared/format.ts';
 import type { Ore } from '../../shared/money.ts';
-import { lastDayOfMonth, parseYearMonth, yearMonth } from '../../shared/period.ts';
+import { addDays, addMonths, lastDayOfMonth, parseYearMonth, yearMonth } from '../../shared/period.ts';
 import { DEFAULT_RULES } from '../categories.ts';
 import {
   type SaftWriteAccount,
@@ -485,9 +485,43 @@ export function forecastCsv(period: string): string {
   return csv(['period', 'category', 'amount', 'comment'], rows);
 }
 
-export async function writeDemoLedger(path: string, period: string): Promise<{ lines: number }> {
+/**
+ * The late postings of the demo: two supplier invoices dated in the month before the period, booked
+ * after that month's first report cut-off (the one nearest 0,3 MNOK and the next nearest). The
+ * ledger as first reported lacks them; the full ledger has them, so every figure of the period holds
+ * and that month's result is restated.
+ */
+export function latePostings(transactions: readonly SaftWriteTransaction[], month: number): SaftWriteTransaction[] {
+  const target = mnok(0.3);
+  const cost = (t: SaftWriteTransaction) => t.lines.find((l) => l.amount > 0 && l.accountId !== '2400')?.amount ?? 0;
+  return transactions
+    .filter(
+      (t) => t.period === month && t.description.startsWith('Faktura ') && t.lines.some((l) => l.accountId === '2400' && l.amount < 0),
+    )
+    .sort((a, b) => Math.abs(cost(a) - target) - Math.abs(cost(b) - target) || Number(a.id) - Number(b.id))
+    .slice(0, 2);
+}
+
+/**
+ * Writes the demo ledger January..period. With `firstReportOf`, the ledger as it stood when that
+ * earlier month was first reported: January..that month without the late postings.
+ */
+/** Every transaction of the demo ledger January..period. */
+export function buildDemoLedger(period: string): SaftWriteTransaction[] {
+  return buildLedger(demoPlan(period), createRandom('finance-ledger'));
+}
+
+export async function writeDemoLedger(
+  path: string,
+  period: string,
+  options: { firstReportOf?: string } = {},
+): Promise<{ lines: number; late: Ore }> {
   const plan = demoPlan(period);
-  const transactions = buildLedger(plan, createRandom('finance-ledger'));
+  const all = buildDemoLedger(period);
+  const through = options.firstReportOf ?? period;
+  const lastMonth = parseYearMonth(through).month;
+  const late = options.firstReportOf ? latePostings(all, lastMonth) : [];
+  const transactions = all.filter((t) => t.period <= lastMonth && !late.includes(t));
   const customers: SaftWriteCustomer[] = CUSTOMERS.map((c) => {
     const moved = transactions
       .flatMap((t) => t.lines)
@@ -495,20 +529,30 @@ export async function writeDemoLedger(path: string, period: string): Promise<{ l
       .reduce((s, l) => s + l.amount, 0);
     return { id: c.id, name: c.name, accountId: '1500', opening: 0, closing: moved };
   });
-  return writeSaftFile(path, {
+  const written = await writeSaftFile(path, {
     header: {
       companyId: '999000111',
       companyName: 'HDO demo',
       periodStart: `${plan.year}-01`,
-      periodEnd: period,
-      createdDate: `${period}-${lastDayOfMonth(period).slice(8)}`,
+      periodEnd: through,
+      createdDate: `${through}-${lastDayOfMonth(through).slice(8)}`,
       softwareName: 'Styrerom demo',
     },
-    accounts: chartOfAccounts(transactions, period),
+    accounts: chartOfAccounts(all, period),
     customers,
     journalId: 'HB',
     transactions: () => transactions,
   });
+  const lateCost = latePostings(all, lastMonth).reduce(
+    (s, t) => s + t.lines.filter((l) => l.amount > 0 && l.accountId !== '2400').reduce((a, l) => a + l.amount, 0),
+    0,
+  );
+  return { lines: written.lines, late: options.firstReportOf ? lateCost : 0 };
+}
+
+/** The morning of the 5th day after month end (08:00 UTC), before the first report cut-off of `month`. */
+function beforeCutoff(month: string): string {
+  return `${addDays(lastDayOfMonth(month), 4)}T08:00:00.000Z`;
 }
 
 export async function runFinanceDemo(ctx: DemoContext): Promise<void> {
@@ -516,6 +560,7 @@ export async function runFinanceDemo(ctx: DemoContext): Promise<void> {
   const files = {
     mapping: join(ctx.dir, 'finance-mapping.csv'),
     ledger: join(ctx.dir, `saf-t-${plan.year}-01-${ctx.period.slice(5)}.xml`),
+    firstReported: join(ctx.dir, `saf-t-${plan.year}-01-${addMonths(ctx.period, -1).slice(5)}-som-først-rapportert.xml`),
     budget: join(ctx.dir, 'budget-monthly.csv'),
     annual: join(ctx.dir, 'budget-annual.csv'),
     forecast: join(ctx.dir, 'forecast.csv'),
@@ -525,9 +570,20 @@ export async function runFinanceDemo(ctx: DemoContext): Promise<void> {
   await writeFile(files.budget, budgets.monthly);
   await writeFile(files.annual, budgets.annual);
   await writeFile(files.forecast, forecastCsv(ctx.period));
+  // The previous month's ledger as first reported (imported before its cut-off), then the full
+  // ledger with two late postings into that month (imported before this period's cut-off).
+  const previous = addMonths(ctx.period, -1);
+  const samePeriodYear = previous.slice(0, 4) === ctx.period.slice(0, 4);
   const { lines } = await writeDemoLedger(files.ledger, ctx.period);
   await ctx.importFile('finance-mapping', files.mapping);
-  await ctx.importFile('saf-t', files.ledger);
+  if (samePeriodYear) {
+    const { late } = await writeDemoLedger(files.firstReported, ctx.period, { firstReportOf: previous });
+    await ctx.importFile('saf-t', files.firstReported, { now: beforeCutoff(previous) });
+    ctx.log(
+      `Hovedbok januar–${formatMonth(previous)} som først rapportert; to sene posteringer i ${formatMonth(previous)} (${formatMnok(late)}) kommer med neste import.`,
+    );
+  }
+  await ctx.importFile('saf-t', files.ledger, samePeriodYear ? { now: beforeCutoff(ctx.period) } : {});
   await ctx.importFile('budget', files.budget);
   await ctx.importFile('budget-annual', files.annual);
   await ctx.importFile('forecast', files.forecast);
