@@ -487,25 +487,25 @@ export function forecastCsv(period: string): string {
 
 /**
  * The late postings of the demo: two supplier invoices dated in the month before the period, booked
- * after that month's first report cut-off (the one nearest 0,3 MNOK and the next nearest). The
- * ledger as first reported lacks them; the full ledger has them, so every figure of the period holds
- * and that month's result is restated.
+ * after that month's first report cut-off (the one nearest 0,3 MNOK and the one nearest 0,05 MNOK).
+ * The ledger as first reported lacks them; the full ledger has them, so every figure of the period
+ * holds and that month's result is restated.
  */
 export function latePostings(transactions: readonly SaftWriteTransaction[], month: number): SaftWriteTransaction[] {
-  const target = mnok(0.3);
   const cost = (t: SaftWriteTransaction) => t.lines.find((l) => l.amount > 0 && l.accountId !== '2400')?.amount ?? 0;
-  return transactions
-    .filter(
-      (t) => t.period === month && t.description.startsWith('Faktura ') && t.lines.some((l) => l.accountId === '2400' && l.amount < 0),
-    )
-    .sort((a, b) => Math.abs(cost(a) - target) - Math.abs(cost(b) - target) || Number(a.id) - Number(b.id))
-    .slice(0, 2);
+  const invoices = transactions.filter(
+    (t) => t.period === month && t.description.startsWith('Faktura ') && t.lines.some((l) => l.accountId === '2400' && l.amount < 0),
+  );
+  const nearest = (target: Ore, from: readonly SaftWriteTransaction[]) =>
+    [...from].sort((a, b) => Math.abs(cost(a) - target) - Math.abs(cost(b) - target) || Number(a.id) - Number(b.id))[0];
+  const first = nearest(mnok(0.3), invoices);
+  const second = nearest(
+    mnok(0.05),
+    invoices.filter((t) => t !== first),
+  );
+  return [first, second].filter((t): t is SaftWriteTransaction => t !== undefined);
 }
 
-/**
- * Writes the demo ledger January..period. With `firstReportOf`, the ledger as it stood when that
- * earlier month was first reported: January..that month without the late postings.
- */
 /** Every transaction of the demo ledger January..period. */
 export function buildDemoLedger(period: string): SaftWriteTransaction[] {
   return buildLedger(demoPlan(period), createRandom('finance-ledger'));
