@@ -2,6 +2,7 @@
  * The one Database type, assembled from the domains' table files. A domain adds its tables by
  * extending this interface with its `<d>.table.ts` interface.
  */
+import type { AuthTables } from '../auth/auth.table.ts';
 import type { FinanceCapitalTables } from '../finance/capital/capital.table.ts';
 import type { LedgerTables } from '../finance/ledger/ledger.table.ts';
 import type { FinancePlanTables } from '../finance/plan/plan.table.ts';
@@ -21,4 +22,5 @@ export interface Database
     RiskTables,
     FinanceCapitalTables,
     SickLeaveTables,
-    ReportTables {}
+    ReportTables,
+    AuthTables {}
