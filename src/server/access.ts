@@ -66,13 +66,19 @@ async function identify(req: FastifyRequest, deps: AppDeps, now: Date): Promise<
 
 /**
  * Cross-site request forgery: an unsafe request authenticated by the cookie must come from our own
- * origin (Origin, else Referer; browsers send one on every POST). SameSite=Lax is the second line.
+ * origin. Browsers say so in Sec-Fetch-Site (Fetch Metadata); without it, Origin (else Referer) must
+ * be ours. (Our Referrer-Policy is no-referrer, so Chromium sends `Origin: null` on form posts; the
+ * fetch metadata is what tells.) SameSite=Lax on the cookie is the second line.
  */
 export function checkSameOrigin(req: FastifyRequest, required: boolean): void {
   const site = req.headers['sec-fetch-site'];
   const origin = req.headers.origin ?? originOfReferer(req.headers.referer);
   const own = `${req.protocol}://${req.host}`;
-  if (site === 'cross-site' || site === 'same-site' || (origin !== undefined && origin !== own) || (required && origin === undefined)) {
+  const refused =
+    site !== undefined
+      ? site !== 'same-origin' && site !== 'none'
+      : (origin !== undefined && origin !== own) || (required && origin === undefined);
+  if (refused) {
     throw new AppError('FORBIDDEN', 'Forespørselen kom ikke fra Styrerom selv og ble avvist (vern mot forfalskede forespørsler)', {
       details: { reason: 'csrf' },
     });
