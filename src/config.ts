@@ -20,6 +20,50 @@ export interface Config {
   readonly defaultPeriod: string | undefined;
   /** STYREROM_DEBUG=1: print stack traces on CLI errors. */
   readonly debug: boolean;
+  /** Access control (docs/security.md). */
+  readonly auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  /** A session ends after this long without a request (STYREROM_SESSION_IDLE_MINUTES, default 30). */
+  readonly sessionIdleMinutes: number;
+  /** … and this long after sign-in whatever happens (STYREROM_SESSION_MAX_HOURS, default 12). */
+  readonly sessionAbsoluteHours: number;
+  /** Trust X-Forwarded-For/-Proto from the reverse proxy in front (STYREROM_TRUST_PROXY=1). */
+  readonly trustProxy: boolean;
+  /** Mark the session cookie Secure even when the request arrives over plain HTTP (STYREROM_SECURE_COOKIE=1). */
+  readonly secureCookie: boolean;
+  /** Audit entries older than this many days are deleted by `styrerom audit prune` (STYREROM_AUDIT_RETENTION_DAYS, 0 = keep). */
+  readonly auditRetentionDays: number;
+  /** Wrong passwords allowed per account and per address within the window before 429. */
+  readonly loginMaxPerAccount: number;
+  readonly loginMaxPerAddress: number;
+  readonly loginWindowMinutes: number;
+}
+
+function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new AppError('CONFIG', `Ugyldig verdi for ${name}: «${text}» (et heltall ≥ 0)`);
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  return env[name] === '1' || env[name] === 'true';
+}
+
+export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
+  return Object.freeze({
+    sessionIdleMinutes: intSetting(env, 'STYREROM_SESSION_IDLE_MINUTES', 30),
+    sessionAbsoluteHours: intSetting(env, 'STYREROM_SESSION_MAX_HOURS', 12),
+    trustProxy: flag(env, 'STYREROM_TRUST_PROXY'),
+    secureCookie: flag(env, 'STYREROM_SECURE_COOKIE'),
+    auditRetentionDays: intSetting(env, 'STYREROM_AUDIT_RETENTION_DAYS', 0),
+    loginMaxPerAccount: intSetting(env, 'STYREROM_LOGIN_MAX_PER_ACCOUNT', 5),
+    loginMaxPerAddress: intSetting(env, 'STYREROM_LOGIN_MAX_PER_ADDRESS', 20),
+    loginWindowMinutes: intSetting(env, 'STYREROM_LOGIN_WINDOW_MINUTES', 15),
+  });
 }
 
 export interface ConfigOverrides {
@@ -46,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     defaultPeriod: overrides.defaultPeriod ?? env.STYREROM_PERIOD,
     debug: env.STYREROM_DEBUG === '1' || env.STYREROM_DEBUG === 'true',
+    auth: loadAuthConfig(env),
   });
 }

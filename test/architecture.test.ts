@@ -34,16 +34,17 @@ function area(path: string): string {
 const ALLOWED: Record<string, string[]> = {
   shared: [],
   config: ['shared'],
-  storage: ['shared', ...DOMAINS, 'imports', 'report'], // database.ts assembles the domains' *.table.ts
+  storage: ['shared', ...DOMAINS, 'imports', 'report', 'auth'], // database.ts assembles the domains' *.table.ts
   imports: ['shared', 'storage', 'module'], // registry.ts reads the DomainModule list (types only)
   kpi: ['shared', 'storage', 'module'],
   module: ['shared', 'config', 'storage', 'imports', 'kpi', 'report'],
   domains: [...DOMAINS, 'report', 'module'],
   web: ['shared', 'config', 'storage', 'kpi', 'module', 'report', 'imports'],
   report: ['shared', 'config', 'storage', 'imports', 'kpi', 'web', 'module'],
-  demo: ['shared', 'config', 'storage', 'imports', 'kpi', 'module', 'domains'],
-  server: ['shared', 'config', 'storage', 'imports', 'kpi', 'web', 'module', 'domains', 'report'],
-  cli: ['shared', 'config', 'storage', 'imports', 'kpi', 'server', 'web', 'module', 'domains', 'demo', 'report'],
+  demo: ['auth', 'shared', 'config', 'storage', 'imports', 'kpi', 'module', 'domains'],
+  auth: ['shared', 'config', 'storage'],
+  server: ['auth', 'shared', 'config', 'storage', 'imports', 'kpi', 'web', 'module', 'domains', 'report'],
+  cli: ['auth', 'shared', 'config', 'storage', 'imports', 'kpi', 'server', 'web', 'module', 'domains', 'demo', 'report'],
 };
 for (const d of DOMAINS) ALLOWED[d] = ['shared', 'config', 'storage', 'imports', 'kpi', 'web', 'module', 'report', 'demo'];
 

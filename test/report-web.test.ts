@@ -28,14 +28,18 @@ describe('report API', () => {
     expect(body.sections.find((s: { id: string }) => s.id === 'projects')).toMatchObject({ state: 'none' });
   });
 
-  it('saves a narrative and returns it with its history', async () => {
+  it('saves a narrative as the signed-in user (a claimed `by` does not override it) and returns it with its history', async () => {
     const put = await json('PUT', '/api/report/2025-05/narratives/customers.complaints', {
       markdown: 'Ingen klager i perioden.',
       by: 'Ola',
     });
     expect(put.statusCode).toBe(200);
     const get = (await json('GET', '/api/report/2025-05/narratives/customers.complaints')).json();
-    expect(get).toMatchObject({ markdown: 'Ingen klager i perioden.', author: 'Ola', inheritedFrom: null });
+    expect(get).toMatchObject({
+      markdown: 'Ingen klager i perioden.',
+      author: expect.stringMatching(/@test\.example$/),
+      inheritedFrom: null,
+    });
     expect(get.history).toHaveLength(1);
   });
 

@@ -8,6 +8,7 @@ import { buildApp } from '../src/server/app.ts';
 import { AppError } from '../src/shared/errors.ts';
 import { type OpenDatabase, openDatabase } from '../src/storage/db.ts';
 import { migrateToLatest } from '../src/storage/migrate.ts';
+import { signInAs } from './support/auth.ts';
 
 /** Counts data lines; fails on a line reading "bad". */
 export const lineImporter: Importer = {
@@ -55,20 +56,23 @@ export const fakeDomain: DomainModule = {
     },
   ],
   async api(app) {
-    app.get('/fake/conflict', async () => {
+    app.get('/fake/conflict', { config: { permission: 'read' } }, async () => {
       throw new AppError('CONFLICT', 'Rapporten er publisert og kan ikke endres');
     });
-    app.get('/fake/boom', async () => {
+    app.get('/fake/boom', { config: { permission: 'read' } }, async () => {
       throw new Error('secret internals');
     });
   },
   async web(app) {
-    app.get('/fake', async (_req, reply) => reply.type('text/html').send('<p>fake</p>'));
+    app.get('/fake', { config: { permission: 'read' } }, async (_req, reply) => reply.type('text/html').send('<p>fake</p>'));
   },
 };
 
 export interface TestApp {
+  /** Signed in as a user holding every role (an API token); see test/support/auth.ts. */
   app: FastifyInstance;
+  /** The same app without credentials. */
+  anonymous: FastifyInstance;
   open: OpenDatabase;
   close(): Promise<void>;
 }
@@ -77,9 +81,11 @@ export async function testApp(domains: readonly DomainModule[] = [], env: NodeJS
   const config = loadConfig({ STYREROM_ORG_NAME: 'Testforetaket', STYREROM_PERIOD: '2025-05', ...env });
   const open = openDatabase('sqlite::memory:');
   await migrateToLatest(open.db);
-  const app = await buildApp({ config, db: open.db, domains, logger: pino({ level: 'silent' }) });
+  const anonymous = await buildApp({ config, db: open.db, domains, logger: pino({ level: 'silent' }) });
+  const app = await signInAs(anonymous, open.db);
   return {
     app,
+    anonymous,
     open,
     async close() {
       await app.close();

@@ -17,6 +17,7 @@ describe('EXIT_CODES', () => {
       DATABASE: 10,
       UNAUTHENTICATED: 1,
       FORBIDDEN: 1,
+      RATE_LIMITED: 1,
       INTERNAL: 1,
     });
   });

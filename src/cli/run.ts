@@ -5,11 +5,14 @@
 import { type Config, loadConfig } from '../config.ts';
 import type { CliCommand, DomainModule } from '../module.ts';
 import { AppError, formatProblem, isAppError } from '../shared/errors.ts';
+import { auditListCommand, auditPruneCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';
 import { importCommand } from './commands/import.ts';
 import { kpiCommand } from './commands/kpi.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
+import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './commands/token.ts';
+import { userAddCommand, userDisableCommand, userListCommand, userSetRoleCommand } from './commands/user.ts';
 import { type BuiltinCommand, createContext } from './context.ts';
 import { extractGlobalOptions, findCommand } from './dispatch.ts';
 import { exitCodeOf } from './exit-codes.ts';
@@ -24,7 +27,22 @@ export interface CliIo {
 type AnyCommand = BuiltinCommand | CliCommand;
 
 export function builtinCommands(domains: readonly DomainModule[]): BuiltinCommand[] {
-  return [migrateCommand, importCommand(domains), kpiCommand, serveCommand, demoCommand];
+  return [
+    migrateCommand,
+    importCommand(domains),
+    kpiCommand,
+    serveCommand,
+    demoCommand,
+    userAddCommand,
+    userListCommand,
+    userDisableCommand,
+    userSetRoleCommand,
+    tokenCreateCommand,
+    tokenRevokeCommand,
+    tokenListCommand,
+    auditListCommand,
+    auditPruneCommand,
+  ];
 }
 
 function printError(io: CliIo, err: unknown, debug: boolean): number {

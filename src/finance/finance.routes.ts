@@ -8,6 +8,7 @@ export async function financeRoutes(app: FastifyInstance, deps: AppDeps): Promis
   app.get<{ Querystring: { period?: string } }>(
     '/finance/result',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'Result vs budget by report category for a month and year-to-date, with annual forecast',
         description:

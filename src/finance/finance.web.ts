@@ -240,7 +240,7 @@ export async function financeWeb(app: FastifyInstance, deps: AppDeps): Promise<v
   const show = (reply: FastifyReply, title: string, period: YearMonth, body: SafeHtml, status = 200) =>
     send(reply, page(deps, { title, period, activePath: FINANCE_PATH, body }), status);
 
-  app.get(FINANCE_PATH, async (req, reply) => {
+  app.get(FINANCE_PATH, { config: { permission: 'read' } }, async (req, reply) => {
     const period = periodOf(req);
     const { t, blocks } = await pageBlocks(deps, period);
     const flash = FLASH[(req.query as Record<string, string>).melding ?? ''];
@@ -248,15 +248,15 @@ export async function financeWeb(app: FastifyInstance, deps: AppDeps): Promise<v
     return show(reply, 'Økonomi', period, body);
   });
 
-  app.get(`${FINANCE_PATH}/prognose`, async (req, reply) => forecastPage(req, reply, {}, []));
+  app.get(`${FINANCE_PATH}/prognose`, { config: { permission: 'read' } }, async (req, reply) => forecastPage(req, reply, {}, []));
 
-  app.get(`${FINANCE_PATH}/kategorier`, async (req, reply) => {
+  app.get(`${FINANCE_PATH}/kategorier`, { config: { permission: 'read' } }, async (req, reply) => {
     const period = periodOf(req);
     const { rules } = await loadMappingRules(deps.db);
     return show(reply, 'Kategoritilordning', period, rulesForm(period, rulesText(rules), []));
   });
 
-  app.get<{ Params: { file: string } }>(`${FINANCE_PATH}/:file`, async (req, reply) => {
+  app.get<{ Params: { file: string } }>(`${FINANCE_PATH}/:file`, { config: { permission: 'read' } }, async (req, reply) => {
     const period = periodOf(req);
     const m = /^([a-z-]+)\.(csv|xlsx)$/.exec(req.params.file);
     const block = m ? (await pageBlocks(deps, period)).blocks.get(m[1] ?? '') : undefined;
@@ -289,7 +289,7 @@ export async function financeWeb(app: FastifyInstance, deps: AppDeps): Promise<v
     return show(reply, 'Endre prognose', period, body, status);
   }
 
-  app.post(`${FINANCE_PATH}/prognose`, async (req, reply) => {
+  app.post(`${FINANCE_PATH}/prognose`, { config: { permission: 'edit' } }, async (req, reply) => {
     const period = periodOf(req);
     const values = formValues(req.body);
     const { rows, problems } = parseForecastForm(period, values);
@@ -300,7 +300,7 @@ export async function financeWeb(app: FastifyInstance, deps: AppDeps): Promise<v
     return reply.redirect(`${FINANCE_PATH}?period=${period}&melding=prognose#ok-prognose`, 303);
   });
 
-  app.post(`${FINANCE_PATH}/kategorier`, async (req, reply) => {
+  app.post(`${FINANCE_PATH}/kategorier`, { config: { permission: 'edit' } }, async (req, reply) => {
     const period = periodOf(req);
     const text = formValues(req.body).rules ?? '';
     const { rules, problems } = parseRulesText(text);

@@ -10,7 +10,7 @@ import { dataFiles, provenanceDocument, reportHtml, reportPdf, valuesDocument } 
 import { previewNarrative, reportStatusDoc } from './overview.ts';
 import { listPublications, publicationFile, publicationFiles } from './publication.queries.ts';
 import { changeStatus, publicationFileUrl, publishReport } from './publication.ts';
-import { actorOf } from './report.access.ts';
+import { actorOf, requireWorkflowRight } from './report.access.ts';
 import * as s from './report.schemas.ts';
 import { effectiveTemplate, storeTemplate } from './template.queries.ts';
 import { parseTemplate } from './template.ts';
@@ -46,19 +46,25 @@ async function liveFile(deps: ReportDeps, period: YearMonth, name: string): Prom
 }
 
 export async function reportApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  app.get('/report/template', { schema: s.templateSchema }, async () => (await effectiveTemplate(deps.db)).template);
+  app.get(
+    '/report/template',
+    { config: { permission: 'read' }, schema: s.templateSchema },
+    async () => (await effectiveTemplate(deps.db)).template,
+  );
 
-  app.put('/report/template', { schema: s.putTemplateSchema }, async (req) => {
+  app.put('/report/template', { config: { permission: 'edit' }, schema: s.putTemplateSchema }, async (req) => {
     const template = parseTemplate(req.body, 'request');
     await storeTemplate(deps.db, template, actorOf(req, 'api'), new Date().toISOString());
     return { sections: template.sections.length };
   });
 
-  app.get('/report/:period', { schema: s.reportStatusSchema }, async (req: PeriodReq) => reportStatusDoc(deps, req.params.period));
+  app.get('/report/:period', { config: { permission: 'read' }, schema: s.reportStatusSchema }, async (req: PeriodReq) =>
+    reportStatusDoc(deps, req.params.period),
+  );
 
   app.get<{ Params: { period: YearMonth; sectionId: string } }>(
     '/report/:period/narratives/:sectionId',
-    { schema: s.getNarrativeSchema },
+    { config: { permission: 'read' }, schema: s.getNarrativeSchema },
     async (req) => {
       const { period, sectionId } = req.params;
       const text = (await sectionTexts(deps.db, period)).find((t) => t.id === sectionId);
@@ -78,7 +84,7 @@ export async function reportApi(app: FastifyInstance, deps: AppDeps): Promise<vo
 
   app.put<{ Params: { period: YearMonth; sectionId: string }; Body: { markdown: string; by?: string } }>(
     '/report/:period/narratives/:sectionId',
-    { schema: s.putNarrativeSchema },
+    { config: { permission: 'edit' }, schema: s.putNarrativeSchema },
     async (req) =>
       saveNarrative(deps.db, {
         period: req.params.period,
@@ -90,15 +96,17 @@ export async function reportApi(app: FastifyInstance, deps: AppDeps): Promise<vo
 
   app.post<{ Params: { period: YearMonth }; Body: { sectionId: string; markdown: string } }>(
     '/report/:period/preview',
-    { schema: s.previewSchema },
+    { config: { permission: 'edit' }, schema: s.previewSchema },
     async (req) => previewNarrative(deps, req.params.period, req.body.sectionId, req.body.markdown),
   );
 
   app.post<{ Params: { period: YearMonth; action: WorkflowAction }; Body: { by?: string; comment?: string } | null }>(
     '/report/:period/actions/:action',
-    { schema: s.actionSchema },
+    // Declared `read`: the action decides (submit needs edit, approve/publish approve; report.access.ts).
+    { config: { permission: 'read' }, schema: s.actionSchema },
     async (req) => {
       const { period, action } = req.params;
+      requireWorkflowRight(req, action);
       const who = { actor: actorOf(req, 'api', req.body?.by), comment: req.body?.comment };
       if (action === 'publish') {
         const { state, publication } = await publishReport(deps, period, who);
@@ -111,19 +119,19 @@ export async function reportApi(app: FastifyInstance, deps: AppDeps): Promise<vo
 
   app.get<{ Params: { period: YearMonth; file: string } }>(
     '/report/:period/current/:file',
-    { schema: s.liveFileSchema },
+    { config: { permission: 'read' }, schema: s.liveFileSchema },
     async (req, reply) => send(reply, await liveFile(deps, req.params.period, req.params.file), req.params.file !== 'report.html'),
   );
 
   app.get<{ Params: { period: YearMonth; file: string } }>(
     '/report/:period/current/data/:file',
-    { schema: s.liveDataSchema },
+    { config: { permission: 'read' }, schema: s.liveDataSchema },
     async (req, reply) => send(reply, await liveFile(deps, req.params.period, `data/${req.params.file}`), true),
   );
 
   app.get<{ Params: { period: YearMonth; version: number } }>(
     '/report/:period/publications/:version/files',
-    { schema: s.publicationFilesSchema },
+    { config: { permission: 'read' }, schema: s.publicationFilesSchema },
     async (req) => {
       const { period, version } = req.params;
       const publication = (await listPublications(deps.db, period)).find((p) => p.version === version);
@@ -136,7 +144,7 @@ export async function reportApi(app: FastifyInstance, deps: AppDeps): Promise<vo
 
   app.get<{ Params: { period: YearMonth; version: number; '*': string } }>(
     '/report/:period/publications/:version/files/*',
-    { schema: s.publicationFileSchema },
+    { config: { permission: 'read' }, schema: s.publicationFileSchema },
     async (req, reply) => {
       const file = await publicationFile(deps.db, req.params.period, req.params.version, req.params['*']);
       return send(reply, file, file.name !== 'report.html' && file.name !== 'web.html');

@@ -15,7 +15,7 @@ import { previewNarrative, reportStatusDoc } from './overview.ts';
 import { publicationFile } from './publication.queries.ts';
 import { changeStatus, publishReport } from './publication.ts';
 import { reportArticle } from './render-document.ts';
-import { actorOf } from './report.access.ts';
+import { actorOf, requireWorkflowRight } from './report.access.ts';
 import { reportPageBody } from './report-page.ts';
 import { isWorkflowAction } from './workflow.ts';
 
@@ -73,33 +73,44 @@ async function editorPage(deps: AppDeps, period: YearMonth, sectionId: string, o
 type Form = Record<string, string | undefined>;
 
 export async function reportWeb(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  app.get('/rapport/editor.js', async (_req, reply) =>
+  app.get('/rapport/editor.js', { config: { permission: 'public' } }, async (_req, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(EDITOR_JS),
   );
 
-  app.get('/rapport', async (req, reply) => sendPage(reply, await reportPage(deps, resolvePeriod(req.query, deps.config))));
+  app.get('/rapport', { config: { permission: 'read' } }, async (req, reply) =>
+    sendPage(reply, await reportPage(deps, resolvePeriod(req.query, deps.config))),
+  );
 
-  app.post<{ Body: Form }>('/rapport/status', async (req, reply) => {
+  app.post<{ Body: Form }>('/rapport/status', { config: { permission: 'read' } }, async (req, reply) => {
     const period = resolvePeriod(req.query, deps.config);
     const action = req.body?.action ?? '';
     if (!isWorkflowAction(action)) throw new AppError('VALIDATION', `Ukjent handling «${action}» (Unknown action)`);
+    requireWorkflowRight(req, action);
     const who = { actor: actorOf(req, 'web', req.body?.by), comment: req.body?.comment || undefined };
     if (action === 'publish') await publishReport(deps, period, who);
     else await changeStatus(deps, period, action, who);
     return reply.redirect(`/rapport?period=${period}`, 303);
   });
 
-  app.get<{ Params: { sectionId: string }; Querystring: { lagret?: string } }>('/rapport/tekst/:sectionId', async (req, reply) => {
-    const period = resolvePeriod(req.query, deps.config);
-    return sendPage(reply, await editorPage(deps, period, req.params.sectionId, { saved: req.query.lagret === '1' }));
-  });
+  app.get<{ Params: { sectionId: string }; Querystring: { lagret?: string } }>(
+    '/rapport/tekst/:sectionId',
+    { config: { permission: 'read' } },
+    async (req, reply) => {
+      const period = resolvePeriod(req.query, deps.config);
+      return sendPage(reply, await editorPage(deps, period, req.params.sectionId, { saved: req.query.lagret === '1' }));
+    },
+  );
 
-  app.post<{ Params: { sectionId: string }; Body: Form }>('/rapport/tekst/:sectionId', async (req, reply) => {
-    const period = resolvePeriod(req.query, deps.config);
-    const { sectionId } = req.params;
-    const markdown = req.body?.markdown ?? '';
-    if (req.body?.intent === 'preview') return sendPage(reply, await editorPage(deps, period, sectionId, { markdown, saved: false }));
-    await saveNarrative(deps.db, { period, sectionId, markdown, author: actorOf(req, 'web', req.body?.by) });
-    return reply.redirect(`/rapport/tekst/${encodeURIComponent(sectionId)}?period=${period}&lagret=1`, 303);
-  });
+  app.post<{ Params: { sectionId: string }; Body: Form }>(
+    '/rapport/tekst/:sectionId',
+    { config: { permission: 'edit' } },
+    async (req, reply) => {
+      const period = resolvePeriod(req.query, deps.config);
+      const { sectionId } = req.params;
+      const markdown = req.body?.markdown ?? '';
+      if (req.body?.intent === 'preview') return sendPage(reply, await editorPage(deps, period, sectionId, { markdown, saved: false }));
+      await saveNarrative(deps.db, { period, sectionId, markdown, author: actorOf(req, 'web', req.body?.by) });
+      return reply.redirect(`/rapport/tekst/${encodeURIComponent(sectionId)}?period=${period}&lagret=1`, 303);
+    },
+  );
 }

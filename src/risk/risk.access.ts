@@ -1,20 +1,21 @@
 /**
- * The role check every editing handler of the register calls (API and web alike).
- *
- * AUTH NOT YET BUILT: until authentication arrives, everyone may edit and this lets every request
- * through. When users and roles exist, make `requireRole` throw
- * `new AppError('FORBIDDEN', …)` (or 'UNAUTHENTICATED') for requests without the role, and make
- * `actorOf` return the signed-in user's name; no handler needs to change.
+ * The role check every editing handler of the register calls (API and web alike), on top of the
+ * route's declared permission: editing the register needs `edit`, changing the risk matrix `admin`.
  */
 import type { FastifyRequest } from 'fastify';
+import { actorName, holds } from '../shared/access.ts';
+import { AppError } from '../shared/errors.ts';
 
 export type RiskRole = 'risk-editor' | 'risk-admin';
 
-export function requireRole(_request: FastifyRequest, _role: RiskRole): void {
-  // Open by design until authentication arrives (see the comment above).
+export function requireRole(request: FastifyRequest, role: RiskRole): void {
+  if (!request.user) throw new AppError('UNAUTHENTICATED', 'Du må logge inn for å endre risikoregisteret');
+  if (!holds(request.user, role === 'risk-admin' ? 'admin' : 'edit')) {
+    throw new AppError('FORBIDDEN', 'Rollen din gir ikke lov til å endre risikoregisteret');
+  }
 }
 
-/** Who is recorded as having made a change. */
-export function actorOf(_request: FastifyRequest, channel: 'web' | 'api'): string {
-  return channel === 'web' ? 'nettleser' : 'api';
+/** Who is recorded as having made a change: the signed-in user's email. */
+export function actorOf(request: FastifyRequest, channel: 'web' | 'api'): string {
+  return actorName(request.user, channel === 'web' ? 'nettleser' : 'api');
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { signInAs } from '../../test/support/auth.ts';
 import { describeEachDialect } from '../../test/support/databases.ts';
 import { loadConfig } from '../config.ts';
 import { buildApp } from '../server/app.ts';
@@ -12,7 +13,8 @@ describeEachDialect('risk API', (ctx) => {
   let app: FastifyInstance;
   beforeAll(async () => {
     const config = loadConfig({ STYREROM_PERIOD: '2025-05' });
-    app = await buildApp({ config, db: ctx.db, domains: [riskModule], logger: pino({ level: 'silent' }) });
+    const built = await buildApp({ config, db: ctx.db, domains: [riskModule], logger: pino({ level: 'silent' }) });
+    app = await signInAs(built, ctx.db, ['editor', 'admin']);
   });
   afterAll(async () => {
     await app.close();

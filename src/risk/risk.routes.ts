@@ -87,6 +87,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
   app.get<{ Querystring: RegisterFilter & { period?: string } }>(
     '/risks',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'The register for a period: assessment in force, level and movement per risk',
         querystring: s.listQuery,
@@ -106,6 +107,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
   app.get<{ Querystring: { view?: string; period?: string } }>(
     '/risks/export.csv',
     {
+      config: { permission: 'read' },
       schema: { summary: 'The full register with every assessment ever recorded (or `view=current`), as CSV', querystring: s.exportQuery },
     },
     async (req, reply) => {
@@ -118,6 +120,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
   app.get<{ Querystring: { period?: string } }>(
     '/risks/export.xlsx',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'The full register as XLSX: history (importable as risk-register), status for the period, change log, matrix',
         querystring: s.exportQuery,
@@ -135,6 +138,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
   app.get<{ Querystring: { period?: string; scope?: string } }>(
     '/risks/heatmap',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'Heat-map data: open risks per probability × consequence cell',
         querystring: s.periodQuery,
@@ -163,7 +167,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
 
   app.get<{ Querystring: { period?: string; scope?: string } }>(
     '/risks/heatmap.svg',
-    { schema: { summary: 'The heat map as SVG', querystring: s.periodQuery } },
+    { config: { permission: 'read' }, schema: { summary: 'The heat map as SVG', querystring: s.periodQuery } },
     async (req, reply) => {
       const { matrix, cells } = await heatmapData(deps, period(req), req.query.scope);
       const svg = renderHeatmapSvg(cells, matrix, { title: `Åpne virksomhetsrisikoer ${period(req)}` });
@@ -173,7 +177,10 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
 
   app.get(
     '/risks/matrix',
-    { schema: { summary: 'The risk matrix in force (labels, levels, threshold, axes)', response: { 200: s.matrixSchema } } },
+    {
+      config: { permission: 'read' },
+      schema: { summary: 'The risk matrix in force (labels, levels, threshold, axes)', response: { 200: s.matrixSchema } },
+    },
     async () => {
       return loadRiskMatrix(deps.db);
     },
@@ -182,6 +189,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
   app.put<{ Body: RiskMatrix }>(
     '/risks/matrix',
     {
+      config: { permission: 'admin' },
       schema: {
         summary: 'Save a new version of the risk matrix (the old one is kept)',
         body: s.matrixSchema,
@@ -200,6 +208,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
   app.post<{ Body: { period: string } }>(
     '/risks/roll-forward',
     {
+      config: { permission: 'edit' },
       schema: {
         summary: 'Copy each open risk’s latest assessment into a new period as a draft; nothing existing changes',
         body: s.rollForwardBody,
@@ -216,6 +225,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
   app.get<{ Params: { id: string }; Querystring: { period?: string } }>(
     '/risks/:id',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'One risk with every revision, every assessment and its score timeline',
         params: s.idParams,
@@ -229,6 +239,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
   app.post<{ Body: Record<string, unknown> }>(
     '/risks',
     {
+      config: { permission: 'edit' },
       schema: {
         summary: 'Create a risk',
         body: s.riskBody,
@@ -247,6 +258,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
   app.put<{ Params: { id: string }; Body: Record<string, unknown> }>(
     '/risks/:id',
     {
+      config: { permission: 'edit' },
       schema: {
         summary: 'Update a risk (a new revision; earlier ones are kept)',
         params: s.idParams,
@@ -270,6 +282,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
   app.post<{ Params: { id: string }; Body: Record<string, unknown> }>(
     '/risks/:id/assessments',
     {
+      config: { permission: 'edit' },
       schema: {
         summary: 'Add an assessment for a period (a later one for the same period supersedes, both are kept)',
         params: s.idParams,
@@ -294,6 +307,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
   app.post<{ Params: { id: string }; Body: { closed: string } }>(
     '/risks/:id/close',
     {
+      config: { permission: 'edit' },
       schema: {
         summary: 'Close a risk (a new revision)',
         params: s.idParams,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInAs } from '../../test/support/auth.ts';
 import { loadConfig } from '../config.ts';
 import { buildApp } from '../server/app.ts';
 import { type OpenDatabase, openDatabase } from '../storage/db.ts';
@@ -13,12 +14,13 @@ describe('web pages /risiko', () => {
   beforeAll(async () => {
     open = openDatabase('sqlite::memory:');
     await migrateToLatest(open.db);
-    app = await buildApp({
+    const built = await buildApp({
       config: loadConfig({ STYREROM_PERIOD: '2025-05' }),
       db: open.db,
       domains: [riskModule],
       logger: pino({ level: 'silent' }),
     });
+    app = await signInAs(built, open.db, ['editor']);
   });
   afterAll(async () => {
     await app.close();

@@ -142,7 +142,7 @@ export async function riskWeb(app: FastifyInstance, deps: AppDeps): Promise<void
     return show(reply, { title: `${risk.id} ${risk.title}`, period, path: '/risiko', body }, status);
   }
 
-  app.get<{ Querystring: Query }>('/risiko', async (req, reply) => {
+  app.get<{ Querystring: Query }>('/risiko', { config: { permission: 'read' } }, async (req, reply) => {
     const period = periodOf(req);
     const filter = filterFromQuery(req.query);
     const snapshot = await registerForPeriod(deps.db, { period });
@@ -161,7 +161,7 @@ export async function riskWeb(app: FastifyInstance, deps: AppDeps): Promise<void
     return show(reply, { title: 'Virksomhetsrisiko', period, path: '/risiko', body });
   });
 
-  app.get('/risiko/ny', async (req, reply) => {
+  app.get('/risiko/ny', { config: { permission: 'read' } }, async (req, reply) => {
     const period = periodOf(req);
     const form = riskForm({
       action: `/risiko?period=${period}`,
@@ -172,7 +172,7 @@ export async function riskWeb(app: FastifyInstance, deps: AppDeps): Promise<void
     return show(reply, { title: 'Ny risiko', period, path: '/risiko', body: formPageBody({ form }) });
   });
 
-  app.post('/risiko', async (req, reply) => {
+  app.post('/risiko', { config: { permission: 'edit' } }, async (req, reply) => {
     requireRole(req, 'risk-editor');
     const period = periodOf(req);
     const values = formValues(req.body);
@@ -196,7 +196,7 @@ export async function riskWeb(app: FastifyInstance, deps: AppDeps): Promise<void
     return show(reply, { title: 'Ny risiko', period, path: '/risiko', body: formPageBody({ form }) }, 400);
   });
 
-  app.post('/risiko/rull-fram', async (req, reply) => {
+  app.post('/risiko/rull-fram', { config: { permission: 'edit' } }, async (req, reply) => {
     requireRole(req, 'risk-editor');
     const target = formValues(req.body).period ?? '';
     if (!isYearMonth(target)) return reply.redirect(`/risiko?period=${periodOf(req)}`, 303);
@@ -204,11 +204,11 @@ export async function riskWeb(app: FastifyInstance, deps: AppDeps): Promise<void
     return reply.redirect(`/risiko?period=${target}&melding=rullet&antall=${created.length}`, 303);
   });
 
-  app.get<{ Params: { id: string }; Querystring: Query }>('/risiko/:id', async (req, reply) =>
+  app.get<{ Params: { id: string }; Querystring: Query }>('/risiko/:id', { config: { permission: 'read' } }, async (req, reply) =>
     renderDetail(reply, req.params.id, periodOf(req), req.query),
   );
 
-  app.get<{ Params: { id: string } }>('/risiko/:id/endre', async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/risiko/:id/endre', { config: { permission: 'read' } }, async (req, reply) => {
     const period = periodOf(req);
     const risk = await getRisk(deps.db, req.params.id);
     const form = riskForm({
@@ -225,7 +225,7 @@ export async function riskWeb(app: FastifyInstance, deps: AppDeps): Promise<void
     });
   });
 
-  app.post<{ Params: { id: string } }>('/risiko/:id', async (req, reply) => {
+  app.post<{ Params: { id: string } }>('/risiko/:id', { config: { permission: 'edit' } }, async (req, reply) => {
     requireRole(req, 'risk-editor');
     const period = periodOf(req);
     const id = req.params.id;
@@ -252,7 +252,7 @@ export async function riskWeb(app: FastifyInstance, deps: AppDeps): Promise<void
     return show(reply, { title: `Endre ${id}`, period, path: '/risiko', body: formPageBody({ form }) }, 400);
   });
 
-  app.post<{ Params: { id: string } }>('/risiko/:id/vurderinger', async (req, reply) => {
+  app.post<{ Params: { id: string } }>('/risiko/:id/vurderinger', { config: { permission: 'edit' } }, async (req, reply) => {
     requireRole(req, 'risk-editor');
     const id = req.params.id;
     const risk = await getRisk(deps.db, id);
@@ -273,7 +273,7 @@ export async function riskWeb(app: FastifyInstance, deps: AppDeps): Promise<void
     return renderDetail(reply, id, period, {}, { assessment: { values, problems: problems ?? [] } }, 400);
   });
 
-  app.post<{ Params: { id: string } }>('/risiko/:id/lukk', async (req, reply) => {
+  app.post<{ Params: { id: string } }>('/risiko/:id/lukk', { config: { permission: 'edit' } }, async (req, reply) => {
     requireRole(req, 'risk-editor');
     const id = req.params.id;
     const period = periodOf(req);

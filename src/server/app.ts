@@ -3,6 +3,7 @@
  * security headers, the OpenAPI document, the error table, /health, the core API, the web shell
  * and every domain's `api` (under /api) and `web` plugins. Nothing here listens; main.ts does.
  */
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -11,12 +12,15 @@ import type { Config } from '../config.ts';
 import type { AppDeps, DomainModule } from '../module.ts';
 import type { Db } from '../storage/db.ts';
 import { shellRoutes } from '../web/shell.routes.ts';
+import { installAccessControl } from './access.ts';
+import { auditRoutes } from './audit.routes.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
 import { importRoutes } from './imports.routes.ts';
 import { kpiRoutes } from './kpi.routes.ts';
 import { registerOpenApi } from './openapi.ts';
 import './permissions.ts';
+import { sessionRoutes } from './session.routes.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -57,11 +61,15 @@ function domainPlugin(domain: DomainModule, plugin: (app: FastifyInstance, deps:
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const deps: AppDeps = { config: options.config, db: options.db, domains: options.domains };
   const logger = options.logger ?? pino({ level: options.config.logLevel }, destination(2));
-  const app = Fastify({ loggerInstance: logger, trustProxy: false }) as unknown as FastifyInstance;
+  const app = Fastify({ loggerInstance: logger, trustProxy: options.config.auth.trustProxy }) as unknown as FastifyInstance;
   await app.register(helmet, { contentSecurityPolicy: CSP });
   await app.register(formbody);
-  await registerOpenApi(app);
+  await app.register(cookie);
+  installAccessControl(app, deps);
   installErrorHandling(app, deps);
+  await registerOpenApi(app);
+  await app.register(async (scope) => sessionRoutes(scope, deps));
+  await app.register(async (scope) => auditRoutes(scope, deps));
 
   await app.register(async (scope) => healthRoutes(scope, deps));
   await app.register(

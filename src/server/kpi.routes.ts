@@ -46,7 +46,7 @@ const schema = {
 } as const;
 
 export async function kpiRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  app.get('/kpis', { schema }, async (req) => {
+  app.get('/kpis', { config: { permission: 'read' }, schema }, async (req) => {
     const period = resolvePeriod(req.query, deps.config);
     return kpiDocument(period, await evaluateRegistry(deps.domains, { db: deps.db, period }));
   });

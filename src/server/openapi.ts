@@ -20,5 +20,11 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     },
     transform: ({ schema, url }) => ({ schema: isApiUrl(url) ? schema : { ...schema, hide: true }, url }),
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+  // Swagger UI's own routes (the API's documentation) are for every signed-in user.
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { permission: 'read', ...route.config };
+    });
+    await scope.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+  });
 }

@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   DATABASE: 'The database could not be reached or a migration failed.',
   UNAUTHENTICATED: 'The request needs a signed-in user.',
   FORBIDDEN: "The signed-in user's role does not allow this.",
+  RATE_LIMITED: 'Too many attempts (wrong passwords) from this account or address; try again later.',
   REPORT_BUILD: 'The report could not be built (broken cross-reference, unknown live value).',
   USAGE: 'The command line was not understood.',
   INTERNAL: 'An unexpected error; a bug.',

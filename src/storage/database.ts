@@ -3,6 +3,7 @@
  * extending this interface with its `<d>.table.ts` interface.
  */
 import type { FigureTables } from '../figures/figures.table.ts';
+import type { AuthTables } from '../auth/auth.table.ts';
 import type { FinanceCapitalTables } from '../finance/capital/capital.table.ts';
 import type { LedgerTables } from '../finance/ledger/ledger.table.ts';
 import type { FinancePlanTables } from '../finance/plan/plan.table.ts';
@@ -23,4 +24,5 @@ export interface Database
     FinanceCapitalTables,
     SickLeaveTables,
     ReportTables,
-    FigureTables {}
+    FigureTables,
+    AuthTables {}

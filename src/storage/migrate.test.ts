@@ -24,6 +24,7 @@ const HISTORY = [
   '202612010410_workforce_hiring',
   '202612010411_registered_figures',
   '202612010412_finance_replaced_sums',
+  '202612010420_access',
 ];
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');

@@ -56,6 +56,7 @@ export function page(deps: AppDeps, opts: PageOptions): string {
 <header class="site-header">
   <p class="brand"><a href="/?period=${opts.period}"><span class="product">Styrerom</span>${org}</a></p>
   ${periodPicker({ period: opts.period, latest, action: opts.activePath })}
+  <form method="post" action="/logg-ut" class="logout"><button type="submit">Logg ut</button></form>
 </header>
 ${navigation(deps, opts.period, opts.activePath)}
 <main id="main" tabindex="-1">

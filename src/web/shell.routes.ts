@@ -17,30 +17,30 @@ function sendPage(reply: FastifyReply, body: string): FastifyReply {
 
 export async function shellRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   for (const asset of ASSETS) {
-    app.get(asset.path, async (_req, reply) =>
+    app.get(asset.path, { config: { permission: 'public' } }, async (_req, reply) =>
       reply.type(asset.type).header('cache-control', 'public, max-age=31536000, immutable').send(asset.body),
     );
   }
 
-  app.get('/', async (req, reply) => {
+  app.get('/', { config: { permission: 'read' } }, async (req, reply) => {
     const period = resolvePeriod(req.query, deps.config);
     const evaluated = await evaluateRegistry(deps.domains, { db: deps.db, period });
     return sendPage(reply, page(deps, { title: 'Oversikt', period, activePath: '/', body: overviewBody(deps, period, evaluated) }));
   });
 
-  app.get('/import', async (req, reply) => {
+  app.get('/import', { config: { permission: 'read' } }, async (req, reply) => {
     const period = resolvePeriod(req.query, deps.config);
     const runs = await listImportRuns(deps.db, { limit: 50 });
     const body = importPageBody(allImporters(deps.domains), runs);
     return sendPage(reply, page(deps, { title: 'Importer', period, activePath: '/import', body }));
   });
 
-  app.get('/dokumentasjon', async (req, reply) => {
+  app.get('/dokumentasjon', { config: { permission: 'read' } }, async (req, reply) => {
     const period = resolvePeriod(req.query, deps.config);
     return sendPage(reply, page(deps, { title: 'Dokumentasjon', period, activePath: '/dokumentasjon', body: await docsIndexBody() }));
   });
 
-  app.get<{ Params: { '*': string } }>('/dokumentasjon/*', async (req, reply) => {
+  app.get<{ Params: { '*': string } }>('/dokumentasjon/*', { config: { permission: 'read' } }, async (req, reply) => {
     const period = resolvePeriod(req.query, deps.config);
     const body = await docBody(req.params['*']);
     return sendPage(reply, page(deps, { title: 'Dokumentasjon', period, activePath: req.url.split('?')[0] ?? '/', body }));

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type TestApp, testApp } from '../server-support.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium, signedInContext } from './browser.ts';
 
 describe('Swagger UI at /api/docs in Chromium', () => {
   let t: TestApp;
@@ -20,7 +20,9 @@ describe('Swagger UI at /api/docs in Chromium', () => {
   });
 
   it('renders the operations under our Content-Security-Policy without console errors', async () => {
-    const page = await browser.newPage();
+    const page = await (
+      await signedInContext(browser, `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`, t.open.db)
+    ).newPage();
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(`http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/api/docs`);

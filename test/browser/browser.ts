@@ -1,7 +1,10 @@
 /** Launches Debian's Chromium through playwright-core; a missing browser fails loudly, never skips. */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
 import type { Config } from '../../src/config.ts';
+import type { Role } from '../../src/shared/access.ts';
+import type { Db } from '../../src/storage/db.ts';
+import { ALL_ROLES, createTestUser } from '../support/auth.ts';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -19,4 +22,26 @@ export async function launchChromium(config: Pick<Config, 'chromiumPath'>): Prom
     );
   }
   return chromium.launch({ executablePath: config.chromiumPath, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A browser context signed in as a new user holding `roles`, through the real login page (the
+ * session cookie lives in the context).
+ */
+export async function signedInContext(
+  browser: Browser,
+  base: string,
+  db: Db,
+  roles: Role[] = ALL_ROLES,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const user = await createTestUser(db, roles);
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await page.goto(`${base}/logg-inn`);
+  await page.getByLabel('E-postadresse').fill(user.email);
+  await page.getByLabel('Passord').fill(user.password);
+  await Promise.all([page.waitForURL(`${base}/`), page.getByRole('button', { name: 'Logg inn' }).click()]);
+  await page.close();
+  return context;
 }

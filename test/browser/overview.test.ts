@@ -3,7 +3,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { fakeDomain, type TestApp, testApp } from '../server-support.ts';
-import { launchChromium } from './browser.ts';
+import { ALL_ROLES } from '../support/auth.ts';
+import { launchChromium, signedInContext } from './browser.ts';
 
 describe('overview page in Chromium', () => {
   let t: TestApp;
@@ -22,7 +23,7 @@ describe('overview page in Chromium', () => {
   });
 
   it('finds the period picker by its label, and changing the month reloads with ?period=', async () => {
-    const page = await browser.newPage();
+    const page = await (await signedInContext(browser, base, t.open.db)).newPage();
     await page.goto(`${base}/`);
     const picker = page.getByLabel('Periode');
     expect(await picker.inputValue()).toBe('2025-05');
@@ -35,7 +36,7 @@ describe('overview page in Chromium', () => {
   });
 
   it('works without JavaScript through the "Vis" button', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await signedInContext(browser, base, t.open.db, ALL_ROLES, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${base}/import?period=2025-05`);
     await page.getByLabel('Periode').selectOption('2025-03');
@@ -44,7 +45,7 @@ describe('overview page in Chromium', () => {
   });
 
   it('has the landmarks, a skip link and the navigation marking the current page', async () => {
-    const page = await browser.newPage();
+    const page = await (await signedInContext(browser, base, t.open.db)).newPage();
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(`${base}/?period=2025-05`);

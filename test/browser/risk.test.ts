@@ -10,7 +10,7 @@ import { runRiskDemo } from '../../src/risk/risk.demo.ts';
 import { riskImporters } from '../../src/risk/risk.import.ts';
 import { riskModule } from '../../src/risk/risk.module.ts';
 import { type TestApp, testApp } from '../server-support.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium, signedInContext } from './browser.ts';
 
 /** The number drawn in a heat-map cell (0 when empty). */
 async function cellCount(page: Page, probability: number, consequence: number): Promise<number> {
@@ -42,7 +42,7 @@ describe('risk register in Chromium', () => {
   });
 
   it('adds an assessment through the form and the heat map moves the risk', async () => {
-    const page = await browser.newPage();
+    const page = await (await signedInContext(browser, base, t.open.db)).newPage();
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(`${base}/risiko?period=2025-05`);
@@ -71,7 +71,7 @@ describe('risk register in Chromium', () => {
   });
 
   it('shows Norwegian validation messages and keeps what was typed', async () => {
-    const page = await browser.newPage();
+    const page = await (await signedInContext(browser, base, t.open.db)).newPage();
     await page.goto(`${base}/risiko/OR-821?period=2025-05`);
     await page.getByLabel('Konsekvens', { exact: true }).selectOption('');
     await page.getByLabel('Status siden forrige periode').fill('Uferdig tekst');
@@ -84,7 +84,7 @@ describe('risk register in Chromium', () => {
   });
 
   it('filters the register by a heat-map cell', async () => {
-    const page = await browser.newPage();
+    const page = await (await signedInContext(browser, base, t.open.db)).newPage();
     await page.goto(`${base}/risiko?period=2025-05`);
     await Promise.all([
       page.waitForURL(/p=4&c=4/),

@@ -87,12 +87,14 @@ function schema(summary: string, body: object) {
 
 export function capitalRoutes(options: { bankBalanceAt: BankBalanceSource }) {
   return async (app: FastifyInstance, deps: AppDeps): Promise<void> => {
-    app.get('/finance/investments', { schema: schema('Investments per budget year at period end', investmentsSchema) }, async (req) =>
-      investmentsJson(await getInvestmentOverview(deps.db, { period: resolvePeriod(req.query, deps.config) })),
+    app.get(
+      '/finance/investments',
+      { config: { permission: 'read' }, schema: schema('Investments per budget year at period end', investmentsSchema) },
+      async (req) => investmentsJson(await getInvestmentOverview(deps.db, { period: resolvePeriod(req.query, deps.config) })),
     );
     app.get(
       '/finance/liquidity',
-      { schema: schema('Liquidity at period end, year-end forecast and loans', liquiditySchema) },
+      { config: { permission: 'read' }, schema: schema('Liquidity at period end, year-end forecast and loans', liquiditySchema) },
       async (req) =>
         liquidityJson(
           await getLiquidityOverview(deps.db, { period: resolvePeriod(req.query, deps.config), bankBalanceAt: options.bankBalanceAt }),
@@ -100,7 +102,7 @@ export function capitalRoutes(options: { bankBalanceAt: BankBalanceSource }) {
     );
     app.get(
       '/finance/receivables',
-      { schema: schema('Receivables ageing at period end by customer type', receivablesSchema) },
+      { config: { permission: 'read' }, schema: schema('Receivables ageing at period end by customer type', receivablesSchema) },
       async (req) => receivablesJson(await getReceivablesAgeing(deps.db, { period: resolvePeriod(req.query, deps.config) })),
     );
   };

@@ -129,14 +129,14 @@ const EXPORT_FILE = /^([a-z-]+)\.(csv|xlsx)$/;
 
 export function capitalWeb(options: { bankBalanceAt: BankBalanceSource }) {
   return async (app: FastifyInstance, deps: AppDeps): Promise<void> => {
-    app.get(CAPITAL_PATH, async (req, reply) => {
+    app.get(CAPITAL_PATH, { config: { permission: 'read' } }, async (req, reply) => {
       const period = resolvePeriod(req.query, deps.config);
       const view = await capitalView(deps.db, { period, bankBalanceAt: options.bankBalanceAt });
       reply.type('text/html; charset=utf-8');
       return page(deps, { title: 'Investeringer og likviditet', period, activePath: CAPITAL_PATH, body: capitalBody(view, period) });
     });
 
-    app.get<{ Params: { file: string } }>(`${CAPITAL_PATH}/:file`, async (req, reply) => {
+    app.get<{ Params: { file: string } }>(`${CAPITAL_PATH}/:file`, { config: { permission: 'read' } }, async (req, reply) => {
       const period = resolvePeriod(req.query, deps.config);
       const m = EXPORT_FILE.exec(req.params.file);
       const id = m?.[1] ?? '';

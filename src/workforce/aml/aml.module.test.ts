@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/server-support.ts';
+import { bearerHeaders } from '../../../test/support/auth.ts';
 import { domains } from '../../domains.ts';
 import { importOrThrow, sourceFromPath } from '../../imports/imports.ts';
 import type { FigureBlock, KpiLinesBlock, ReportBlock, TableBlock } from '../../report/blocks.ts';
@@ -130,6 +131,17 @@ describe('AML API, page and report blocks', () => {
     expect(page).toMatch(/<td>A<\/td><td>Arbeidstid per døgn<\/td><td>16\.05\.2025<\/td>/);
     expect(page).toContain('Overtid (KAK/LifeX)');
     expect(page).not.toContain('<td>C</td>');
+  });
+
+  it('shows the breach list per employee only to HR: readers see the counts and a note, and get 403 on /arbeidstid/brudd', async () => {
+    const reader = await bearerHeaders(t.open.db, ['reader']);
+    const page = (await t.anonymous.inject({ url: '/arbeidstid?period=2025-05', headers: reader })).body;
+    expect(page).toContain('Daglig hvile');
+    expect(page).toContain('Bruddlisten per ansatt vises bare for brukere med HR-rollen.');
+    expect(page).not.toMatch(/<td>A<\/td><td>Arbeidstid per døgn/);
+    expect((await t.anonymous.inject({ url: '/arbeidstid/brudd?period=2025-05', headers: reader })).statusCode).toBe(403);
+    const hr = await t.anonymous.inject({ url: '/arbeidstid/brudd?period=2025-05', headers: await bearerHeaders(t.open.db, ['hr']) });
+    expect(hr.body).toMatch(/<td>A<\/td><td>Arbeidstid per døgn<\/td><td>16\.05\.2025<\/td>/);
   });
 
   it('builds report blocks with counts only: no employee id or name anywhere', async () => {

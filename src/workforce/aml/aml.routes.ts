@@ -186,6 +186,7 @@ export function amlRoutes(settings: AmlSettings = DEFAULT_AML_SETTINGS) {
     app.get(
       '/workforce/aml',
       {
+        config: { permission: 'read' },
         schema: {
           summary: 'Working-time (AML) breaches of a month: counts by rule and cause, YTD, before/after correction, 12-month trend',
           tags: ['workforce'],
@@ -198,6 +199,7 @@ export function amlRoutes(settings: AmlSettings = DEFAULT_AML_SETTINGS) {
     app.get(
       '/workforce/aml/breaches',
       {
+        config: { permission: 'hr' },
         schema: {
           summary: 'The breaches of a month, employee by employee, with the records behind each (web app only, never in the report)',
           tags: ['workforce'],

@@ -1,4 +1,5 @@
 /** The "Arbeidstid (AML)" page (/arbeidstid): counts, breakdowns, before/after, trend and the breach list. */
+
 import type { FastifyInstance } from 'fastify';
 import { formatKpiTarget, type KpiStatus } from '../../kpi/kpi.ts';
 import type { AppDeps } from '../../module.ts';
@@ -8,6 +9,7 @@ import { html, raw, type SafeHtml } from '../../web/html.ts';
 import { page } from '../../web/layout.ts';
 import { emptyState } from '../../web/overview.ts';
 import { resolvePeriod } from '../../web/period-param.ts';
+import { maySeeEmployees } from './aml.access.ts';
 import { amlTrendChart } from './aml.report.ts';
 import { type AmlSection, amlBreachList, amlSection } from './aml.section.ts';
 import { causeLabel, RULE_LABELS } from './aml-labels.ts';
@@ -99,7 +101,20 @@ function breachTable(breaches: readonly Breach[], period: string): SafeHtml {
 </table>`;
 }
 
-export function amlBody(s: AmlSection, breaches: readonly Breach[]): SafeHtml {
+/** The breach list, employee by employee: only for HR (`null` = the user may not see it). */
+function breachSection(breaches: readonly Breach[] | null, period: string): SafeHtml {
+  const list =
+    breaches === null
+      ? html`<p>Bruddlisten per ansatt vises bare for brukere med HR-rollen.</p>`
+      : html`<p>Bruddene per ansatt er for ledere og HR; styrerapporten viser bare antall, aldri enkeltpersoner.</p>
+  ${breachTable(breaches, period)}`;
+  return html`<section aria-labelledby="aml-liste">
+  <h2 id="aml-liste">Bruddliste</h2>
+  ${list}
+</section>`;
+}
+
+export function amlBody(s: AmlSection, breaches: readonly Breach[] | null): SafeHtml {
   if (!s.hasData) return emptyState(s.period);
   return html`<section aria-labelledby="aml-nokkeltall">
   <h2 id="aml-nokkeltall">Nøkkeltall</h2>
@@ -119,11 +134,7 @@ export function amlBody(s: AmlSection, breaches: readonly Breach[]): SafeHtml {
   <figure>${raw(amlTrendChart(s, { width: 760, height: 320 }))}
   <figcaption>AML-brudd per måned (korrigerte tall). Stiplet linje: indikatoren.</figcaption></figure>
 </section>
-<section aria-labelledby="aml-liste">
-  <h2 id="aml-liste">Bruddliste</h2>
-  <p>Bruddene per ansatt er for ledere og HR; styrerapporten viser bare antall, aldri enkeltpersoner.</p>
-  ${breachTable(breaches, s.period)}
-</section>
+${breachSection(breaches, s.period)}
 <section aria-labelledby="aml-definisjon">
   <h2 id="aml-definisjon">Slik regnes tallene</h2>
   <p>${s.footnote}</p>
@@ -132,13 +143,20 @@ export function amlBody(s: AmlSection, breaches: readonly Breach[]): SafeHtml {
 
 export function amlWeb(settings: AmlSettings = DEFAULT_AML_SETTINGS) {
   return async (app: FastifyInstance, deps: AppDeps): Promise<void> => {
-    app.get(AML_PATH, async (req, reply) => {
+    app.get(AML_PATH, { config: { permission: 'read' } }, async (req, reply) => {
       const period = resolvePeriod(req.query, deps.config);
       const knownAt = new Date().toISOString();
       const section = await amlSection(deps.db, { period, knownAt, settings });
-      const breaches = await amlBreachList(deps.db, { period, knownAt, settings });
+      const breaches = maySeeEmployees(req) ? await amlBreachList(deps.db, { period, knownAt, settings }) : null;
       reply.type('text/html; charset=utf-8');
       return page(deps, { title: 'Arbeidstid (AML)', period, activePath: AML_PATH, body: amlBody(section, breaches) });
+    });
+    // The breach list on its own page, for HR only (employee-level data).
+    app.get(`${AML_PATH}/brudd`, { config: { permission: 'hr' } }, async (req, reply) => {
+      const period = resolvePeriod(req.query, deps.config);
+      const breaches = await amlBreachList(deps.db, { period, knownAt: new Date().toISOString(), settings });
+      reply.type('text/html; charset=utf-8');
+      return page(deps, { title: 'Bruddliste (AML)', period, activePath: `${AML_PATH}/brudd`, body: breachSection(breaches, period) });
     });
   };
 }

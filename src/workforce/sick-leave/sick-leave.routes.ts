@@ -113,7 +113,7 @@ const schema = {
 
 export function sickLeaveRoutes(settings: SickLeaveSettings = DEFAULT_SICK_LEAVE_SETTINGS) {
   return async (app: FastifyInstance, deps: AppDeps): Promise<void> => {
-    app.get('/workforce/sick-leave', { schema }, async (req) => {
+    app.get('/workforce/sick-leave', { config: { permission: 'read' }, schema }, async (req) => {
       const period = resolvePeriod(req.query, deps.config);
       const overview = await sickLeaveOverview(deps.db, { period, settings });
       return maySeeUnits(req) ? overview : { ...overview, units: [] };

@@ -102,7 +102,7 @@ ${options.units ? unitSection(o) : ''}
 
 export function sickLeaveWeb(settings: SickLeaveSettings = DEFAULT_SICK_LEAVE_SETTINGS) {
   return async (app: FastifyInstance, deps: AppDeps): Promise<void> => {
-    app.get(SICK_LEAVE_PATH, async (req, reply) => {
+    app.get(SICK_LEAVE_PATH, { config: { permission: 'read' } }, async (req, reply) => {
       const period = resolvePeriod(req.query, deps.config);
       const overview = await sickLeaveOverview(deps.db, { period, settings });
       reply.type('text/html; charset=utf-8');
