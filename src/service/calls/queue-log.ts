@@ -67,7 +67,10 @@ export class QueueLogAccumulator {
     }
     const f = line.split('|');
     const epochText = f[0]?.trim() ?? '';
-    if (f.length < 5 || !INTEGER.test(epochText)) return this.malformed(lineNo);
+    if (f.length < 5 || !INTEGER.test(epochText)) {
+      this.malformed(lineNo);
+      return;
+    }
     const callId = f[1]?.trim() ?? '';
     if (callId === '' || callId === 'NONE') {
       this.stats.nonCall++;
@@ -76,14 +79,16 @@ export class QueueLogAccumulator {
     const event = f[4]?.trim() ?? '';
     const queue = f[2]?.trim() ?? '';
     const epoch = Number(epochText);
-    if (event === 'ENTERQUEUE') return this.apply(callId, queue, { enteredAt: epoch, outcome: null, outcomeAt: null, waitSeconds: null });
-    if (!isOutcomeEvent(event)) {
+    if (event === 'ENTERQUEUE') {
+      this.apply(callId, queue, { enteredAt: epoch, outcome: null, outcomeAt: null, waitSeconds: null });
+    } else if (!isOutcomeEvent(event)) {
       this.stats.otherEvents++;
-      return;
+    } else {
+      const waitText = f[4 + WAIT_FIELD[event]]?.trim() ?? '';
+      if (INTEGER.test(waitText))
+        this.apply(callId, queue, { enteredAt: null, outcome: event, outcomeAt: epoch, waitSeconds: Number(waitText) });
+      else this.malformed(lineNo);
     }
-    const waitText = f[4 + WAIT_FIELD[event]]?.trim() ?? '';
-    if (!INTEGER.test(waitText)) return this.malformed(lineNo);
-    this.apply(callId, queue, { enteredAt: null, outcome: event, outcomeAt: epoch, waitSeconds: Number(waitText) });
   }
 
   /** Hands over the calls gathered so far and starts afresh (bounded memory for streaming imports). */
