@@ -8,6 +8,7 @@ import type { FinancePlanTables } from '../finance/plan.table.ts';
 import type { ImportTables } from '../imports/imports.table.ts';
 import type { ReportTables } from '../report/report.table.ts';
 import type { RiskTables } from '../risk/risk.table.ts';
+import type { ServiceTables } from '../service/service.table.ts';
 import type { AmlTables } from '../workforce/aml.table.ts';
 import type { EmployeeTables } from '../workforce/employees.table.ts';
 import type { SickLeaveTables } from '../workforce/sick-leave.table.ts';
@@ -21,4 +22,5 @@ export interface Database
     RiskTables,
     FinanceCapitalTables,
     SickLeaveTables,
+    ServiceTables,
     ReportTables {}
