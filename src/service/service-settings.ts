@@ -12,6 +12,8 @@ export interface ServiceSettings {
   availabilityTarget: KpiTarget;
   /** Queues the report's service-desk figures use; empty = all queues. */
   deskQueues: string[];
+  /** Services with an availability KPI, `service.availability.<slug of the name>` (the organisation's list). */
+  availabilityServices: string[];
 }
 
 export const DEFAULT_SERVICE_SETTINGS: Readonly<ServiceSettings> = Object.freeze<ServiceSettings>({
@@ -20,4 +22,16 @@ export const DEFAULT_SERVICE_SETTINGS: Readonly<ServiceSettings> = Object.freeze
   serviceLevelTarget: { op: '>=', value: 80 },
   availabilityTarget: { op: '>=', value: 99.9 },
   deskQueues: [],
+  availabilityServices: ['Telefoni', 'CRR', 'Nice Express'],
 });
+
+/** "Nice Express" → "nice-express": the KPI id part of a service name. */
+export function serviceSlug(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

@@ -4,6 +4,8 @@ import { outagesImporter, serviceHoursImporter } from './availability/availabili
 import { callsImporter } from './calls/calls.import.ts';
 import { queueLogImporter } from './calls/queue-log.import.ts';
 import { complaintsImporter } from './complaints/complaints.import.ts';
+import { serviceCommands } from './service.cli.ts';
+import { serviceKpis } from './service.kpis.ts';
 import { DEFAULT_SERVICE_SETTINGS, type ServiceSettings } from './service-settings.ts';
 import { volumesImporter } from './volumes/volumes.import.ts';
 
@@ -16,10 +18,12 @@ export const serviceImporters = [
   complaintsImporter,
 ];
 
-export function serviceModule(_settings: ServiceSettings = DEFAULT_SERVICE_SETTINGS): DomainModule {
+export function serviceModule(settings: ServiceSettings = DEFAULT_SERVICE_SETTINGS): DomainModule {
   return {
     id: 'service',
+    kpis: serviceKpis(settings),
     importers: serviceImporters,
+    commands: serviceCommands(settings),
   };
 }
 
