@@ -4,6 +4,7 @@ import { outagesImporter, serviceHoursImporter } from './availability/availabili
 import { callsImporter } from './calls/calls.import.ts';
 import { queueLogImporter } from './calls/queue-log.import.ts';
 import { complaintsImporter } from './complaints/complaints.import.ts';
+import { runServiceDemo } from './demo/service.demo.ts';
 import { serviceCommands } from './service.cli.ts';
 import { serviceKpis } from './service.kpis.ts';
 import { DEFAULT_SERVICE_SETTINGS, type ServiceSettings } from './service-settings.ts';
@@ -24,6 +25,7 @@ export function serviceModule(settings: ServiceSettings = DEFAULT_SERVICE_SETTIN
     kpis: serviceKpis(settings),
     importers: serviceImporters,
     commands: serviceCommands(settings),
+    demo: { order: 25, run: runServiceDemo },
   };
 }
 
