@@ -14,6 +14,8 @@ export interface ServiceSettings {
   deskQueues: string[];
   /** Services with an availability KPI, `service.availability.<slug of the name>` (the organisation's list). */
   availabilityServices: string[];
+  /** Monthly volume figures in the report: block `service-volume-<slug of service>`. */
+  volumeFigures: { service: string; label: string; months: number }[];
 }
 
 export const DEFAULT_SERVICE_SETTINGS: Readonly<ServiceSettings> = Object.freeze<ServiceSettings>({
@@ -23,6 +25,7 @@ export const DEFAULT_SERVICE_SETTINGS: Readonly<ServiceSettings> = Object.freeze
   availabilityTarget: { op: '>=', value: 99.9 },
   deskQueues: [],
   availabilityServices: ['Telefoni', 'CRR', 'Nice Express'],
+  volumeFigures: [{ service: 'Videosamtaler', label: 'gjennomførte videosamtaler', months: 6 }],
 });
 
 /** "Nice Express" → "nice-express": the KPI id part of a service name. */

@@ -20,7 +20,7 @@ it('slugs service names for KPI ids', () => {
 });
 
 describeEachDialect('service KPIs', (ctx) => {
-  const kpis = serviceKpis({ ...DEFAULT_SERVICE_SETTINGS, availabilityServices: ['Telefoni', 'CRR'] });
+  const kpis = serviceKpis({ ...DEFAULT_SERVICE_SETTINGS, availabilityServices: ['Telefoni', 'CRR'], volumeFigures: [] });
   const values = async () =>
     Object.fromEntries((await evaluateKpis(kpis, { db: ctx.db, period: '2025-05' })).map((v) => [v.id, [v.value, v.status]]));
 

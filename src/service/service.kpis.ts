@@ -7,6 +7,7 @@ import { monthCallMetrics } from './calls/calls.figures.ts';
 import type { CallMetrics } from './calls/calls.ts';
 import { findComplaints } from './complaints/complaints.queries.ts';
 import { type ServiceSettings, serviceSlug } from './service-settings.ts';
+import { findVolumes } from './volumes/volumes.queries.ts';
 
 async function hasImported(db: Db, kind: string): Promise<boolean> {
   const r = await db.selectFrom('import_runs').select('id').where('kind', '=', kind).where('status', '=', 'succeeded').executeTakeFirst();
@@ -44,6 +45,18 @@ export function serviceKpis(settings: ServiceSettings): KpiDefinition[] {
       },
     }),
   );
+  const volumes = settings.volumeFigures.map(
+    (f): KpiDefinition => ({
+      id: `service.volume.${serviceSlug(f.service)}`,
+      label: `Antall ${f.label}`,
+      unit: 'count',
+      decimals: 0,
+      async compute(ctx) {
+        const rows = await findVolumes(ctx.db, { fromMonth: ctx.period, toMonth: ctx.period, service: f.service });
+        return rows.length === 0 ? null : rows.reduce((sum, r) => sum + r.count, 0);
+      },
+    }),
+  );
   return [
     desk(
       'serviceLevel',
@@ -66,5 +79,6 @@ export function serviceKpis(settings: ServiceSettings): KpiDefinition[] {
       },
     },
     ...availability,
+    ...volumes,
   ];
 }

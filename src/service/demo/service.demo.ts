@@ -79,7 +79,7 @@ async function checkTargets(db: Db, period: YearMonth): Promise<string> {
   }
   for (const s of ['Telefoni', 'CRR', 'Nice Express']) {
     const a = byService.get(s);
-    if (!a || a.availability !== 100 || a.unplannedCount !== 0) problems.push(`${s} ${a?.availability}`);
+    if (a?.availability !== 100 || a.unplannedCount !== 0) problems.push(`${s} ${a?.availability}`);
   }
   if (video !== DEMO_VIDEO_CALLS) problems.push(`videosamtaler ${video}`);
   if (problems.length > 0) throw new AppError('INTERNAL', `Tjenestedemoen traff ikke målene: ${problems.join(', ')}`);
