@@ -26,11 +26,15 @@ const EARLIER_OUTCOME = sql`excluded.outcome_at is not null and (service_calls.o
  * Merges calls into `service_calls` (call with the same (call_id, queue): earliest entry, earliest
  * outcome), the same rule as mergeCallState. Keys must be unique within one call of this function.
  */
-export async function mergeCalls(trx: Db, calls: readonly StoredCall[], runId: number): Promise<void> {
+export async function mergeCalls(
+  trx: Db,
+  calls: readonly (Omit<StoredCall, 'direction' | 'talkSeconds'> & Partial<Pick<StoredCall, 'direction' | 'talkSeconds'>>)[],
+  runId: number,
+): Promise<void> {
   if (calls.length === 0) return;
   const values: BulkValue[] = [];
   for (const c of calls) {
-    values.push(c.callId, c.queue, c.direction, c.enteredAt, c.outcome, c.outcomeAt, c.waitSeconds, c.talkSeconds, runId);
+    values.push(c.callId, c.queue, c.direction ?? 'in', c.enteredAt, c.outcome, c.outcomeAt, c.waitSeconds, c.talkSeconds ?? null, runId);
   }
   await bulkInsertFlat(trx, 'service_call_stage', COLUMNS, values);
   await sql`

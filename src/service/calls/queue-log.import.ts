@@ -14,24 +14,32 @@ import { QueueLogAccumulator, type QueueLogStats } from './queue-log.ts';
 /** Calls held before a batch is merged into the database. */
 const BATCH_CALLS = 50_000;
 
-/** Yields the lines of a UTF-8 file (without line breaks), streaming. */
-export async function* readLines(path: string, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
+/**
+ * Streams a UTF-8 file and calls `onLine` for every line (without its line break, CR stripped);
+ * `afterChunk` runs between chunks (async work such as writing a batch), with the bytes read so far.
+ */
+export async function eachLine(
+  path: string,
+  onLine: (line: string, lineNo: number) => void,
+  afterChunk?: (bytes: number) => Promise<void> | void,
+): Promise<void> {
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
   let rest = '';
   let bytes = 0;
+  let lineNo = 0;
   for await (const chunk of stream as AsyncIterable<string>) {
     bytes += Buffer.byteLength(chunk);
     const text = rest + chunk;
     let start = 0;
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
       const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      yield text.slice(start, end);
+      onLine(text.slice(start, end), ++lineNo);
       start = nl + 1;
     }
     rest = text.slice(start);
-    onBytes?.(bytes);
+    await afterChunk?.(bytes);
   }
-  if (rest !== '') yield rest;
+  if (rest !== '') onLine(rest, ++lineNo);
 }
 
 function skippedSummary(stats: QueueLogStats, withoutEntry: number): string {
@@ -48,26 +56,20 @@ async function runQueueLog(ctx: ImportContext): Promise<number> {
   const total = (await stat(ctx.source.path)).size;
   const acc = new QueueLogAccumulator();
   let merged = 0;
-  let lineNo = 0;
-  for await (const line of readLines(ctx.source.path, (b) => ctx.progress(b, total))) {
-    acc.add(line, ++lineNo);
-    if (acc.calls.size >= BATCH_CALLS) {
-      const batch = acc.drain();
-      merged += batch.length;
-      await mergeCalls(
-        ctx.trx,
-        batch.map((c) => ({ ...c, direction: 'in', talkSeconds: null })),
-        ctx.runId,
-      );
-    }
-  }
-  const last = acc.drain();
-  merged += last.length;
-  await mergeCalls(
-    ctx.trx,
-    last.map((c) => ({ ...c, direction: 'in', talkSeconds: null })),
-    ctx.runId,
+  const flush = async () => {
+    const batch = acc.drain();
+    merged += batch.length;
+    await mergeCalls(ctx.trx, batch, ctx.runId);
+  };
+  await eachLine(
+    ctx.source.path,
+    (line, lineNo) => acc.add(line, lineNo),
+    async (bytes) => {
+      ctx.progress(bytes, total);
+      if (acc.size >= BATCH_CALLS) await flush();
+    },
   );
+  await flush();
   const { stats } = acc;
   if (merged === 0 && stats.malformed > 0) {
     ctx.report(
