@@ -5,6 +5,7 @@ import { finance } from './finance/finance.module.ts';
 import type { DomainModule } from './module.ts';
 import { reportModule } from './report/report.module.ts';
 import { riskModule } from './risk/risk.module.ts';
+import { service } from './service/service.module.ts';
 import { workforceAml } from './workforce/aml/aml.module.ts';
 import { workforceHiring } from './workforce/employees/hiring.module.ts';
 import { sickLeave } from './workforce/sick-leave/sick-leave.module.ts';
@@ -17,5 +18,6 @@ export const domains: readonly DomainModule[] = [
   sickLeave,
   workforceHiring,
   registeredFigures,
+  service,
   reportModule,
 ];

@@ -32,9 +32,13 @@ export interface Available {
 const services: TemplateSection[] = [
   { id: 'services.control-room', title: 'Kontrollrom og operatørplass' },
   { id: 'services.emergency-network', title: 'Nødnett og radioterminaler' },
-  { id: 'services.telephony', title: 'Telefoni' },
-  { id: 'services.video', title: 'Videoløsninger' },
-  { id: 'services.data-warehouse', title: 'Datavarehus, statistikk og medielogg' },
+  { id: 'services.telephony', title: 'Telefoni', blocks: ['narrative', 'service-status-telefoni'] },
+  { id: 'services.video', title: 'Videoløsninger', blocks: ['narrative', 'service-volume-videosamtaler'] },
+  {
+    id: 'services.data-warehouse',
+    title: 'Datavarehus, statistikk og medielogg',
+    blocks: ['narrative', 'service-status-crr', 'service-status-nice-express'],
+  },
 ];
 
 const projects: TemplateSection[] = [
@@ -161,14 +165,17 @@ function customerTexts(a: Available): Record<string, string> {
       'Kunder og marked har flere aktiviteter som ønskes gjennomført i 2025 og 2026, og som krever planleggingsstart i perioden fremover:',
       '- Planlegge HDO Kunde- og brukerkonferanse 2026.\n- Planlegge HDO Brukerforum høsten 2025 og januar 2026.',
     ),
-    'customers.complaints': 'HDO har ikke mottatt kundeklager i perioden.',
+    'customers.complaints': when(
+      a.kpi('service.complaints'),
+      'Antall kundeklager mottatt i perioden: {{ kpi.service.complaints | number }}.',
+    ),
     'customers.service-desk': para(
       'I HDOs tjenesteavtaler er det satt krav om at 80\u00a0% av innkommende samtaler skal besvares innen 30 sekunder.',
       a.fig('servicedesk-answer-rate')
         ? '[@fig:servicedesk-answer-rate] viser at HDOs 1. linje ligger stabilt høyt i forhold til målsetningen.'
         : 'HDOs 1. linje ligger stabilt høyt i forhold til målsetningen.',
       'Innkommende samtaler og svartider overvåkes kontinuerlig for å sikre best mulig bemanning.',
-      'Gjennomsnittlig svartid var i mai 12,2\u00a0sekunder.',
+      when(a.kpi('service.desk.asa'), 'Gjennomsnittlig svartid var i mai {{ kpi.service.desk.asa | number }}\u00a0sekunder.'),
       when(
         a.fig('servicedesk-volume'),
         'Se [@fig:servicedesk-volume] for oversikt over totalt antall samtaler til Servicedesk (HDOs 1. linje).',
@@ -177,7 +184,7 @@ function customerTexts(a: Available): Record<string, string> {
   };
 }
 
-function serviceTexts(): Record<string, string> {
+function serviceTexts(a: Available): Record<string, string> {
   return {
     'services.control-room': para(
       '#### Oppsummering av perioden',
@@ -199,7 +206,10 @@ function serviceTexts(): Record<string, string> {
       '#### Initiativer og fokusområder',
       'Pilotering av KAK/LifeX med underliggende oppgaver og aktiviteter vil være i fokus også i tiden fremover.',
       '#### Driftsstatus og nøkkeltall',
-      'Telefoniplattformen har hatt en oppetid på 100\u00a0% i perioden.',
+      when(
+        a.kpi('service.availability.telefoni'),
+        'Telefoniplattformen har hatt en oppetid på {{ kpi.service.availability.telefoni }} i perioden.',
+      ),
     ),
     'services.video': para(
       '#### Oppsummering av perioden',
@@ -208,7 +218,11 @@ function serviceTexts(): Record<string, string> {
       'HDO har i perioden arbeidet sammen med Allegra (leverandør av hodekamera) og RealWear (produsent av hodekamera med programvare) med å finne nye løsninger for å forenkle oppkobling og ta i bruk NHNs videomotor. HDO arbeider videre med å finne muligheter for å levere hodekamera til helsetjenesten, som er et viktig verktøy for å løse dagens og fremtidens utfordringer i helse.',
       'HDO bistår med teknisk informasjon om videoløsningen (SNLA) og oppfølging av øvrige tekniske forberedelser, og bistår med å kartlegge behovet for databehandleravtale og brukeravtale, fordi HDO skal drifte Nødchat-løsningen for brann, politi og helse. Utviklingen av Nødchat nærmer seg ferdig, og en pilot som HDO skal drifte, forventes å starte høsten 2025. Nødchat er en videreutvikling av dagens Hjelp 113 Video og tar i bruk ny teknologi som gir en bedre løsning for den akuttmedisinske kjeden.',
       '#### Driftsstatus og nøkkeltall',
-      'Totalt antall gjennomførte videosamtaler for begge videoløsningene i mai: 19\u00a0536.',
+      when(
+        a.kpi('service.volume.videosamtaler'),
+        'Totalt antall gjennomførte videosamtaler for begge videoløsningene i mai: {{ kpi.service.volume.videosamtaler | number }}.',
+      ),
+      when(a.fig('service-volume-videosamtaler'), '[@fig:service-volume-videosamtaler] viser utviklingen de siste seks månedene.'),
     ),
     'services.data-warehouse': para(
       '#### Oppsummering av perioden',
@@ -216,7 +230,7 @@ function serviceTexts(): Record<string, string> {
       '#### Initiativer og fokusområder',
       'HDO har hatt et innledende møte med LAT for å kartlegge LATs behov for bistand til felles virksomhetsrapportering, i henhold til oppdrag ø) i oppdragsdokumentet for 2025.',
       '#### Driftsstatus',
-      '- Statistikkløsningen CRR: ingen rapportert nedetid.\n- Nice Express lydlogg: ingen rapportert nedetid.',
+      'Nedetid for statistikkløsningen CRR og Nice Express lydlogg i perioden står under.',
     ),
   };
 }
@@ -267,7 +281,7 @@ export function demoNarratives(a: Available): Record<string, string> {
     ...financeTexts(a),
     ...organisationTexts(a),
     ...customerTexts(a),
-    ...serviceTexts(),
+    ...serviceTexts(a),
     ...projectTexts(),
   };
   return Object.fromEntries(Object.entries(all).filter(([, md]) => md.trim() !== ''));

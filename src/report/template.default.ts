@@ -54,7 +54,7 @@ export const DEFAULT_TEMPLATE: ReportTemplate = {
         },
       ],
     },
-    { id: 'services', title: 'Rapportering per tjeneste' },
+    { id: 'services', title: 'Rapportering per tjeneste', blocks: ['service-availability'] },
     { id: 'projects', title: 'Prosjekter' },
   ],
 };

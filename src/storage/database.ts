@@ -10,6 +10,7 @@ import type { FinancePlanTables } from '../finance/plan/plan.table.ts';
 import type { ImportTables } from '../imports/imports.table.ts';
 import type { ReportTables } from '../report/report.table.ts';
 import type { RiskTables } from '../risk/risk.table.ts';
+import type { ServiceTables } from '../service/service.table.ts';
 import type { AmlTables } from '../workforce/aml/aml.table.ts';
 import type { EmployeeTables } from '../workforce/employees/employees.table.ts';
 import type { SickLeaveTables } from '../workforce/sick-leave/sick-leave.table.ts';
@@ -23,6 +24,7 @@ export interface Database
     RiskTables,
     FinanceCapitalTables,
     SickLeaveTables,
+    ServiceTables,
     ReportTables,
     FigureTables,
     AuthTables {}

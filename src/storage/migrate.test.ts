@@ -25,6 +25,7 @@ const HISTORY = [
   '202612010411_registered_figures',
   '202612010412_finance_replaced_sums',
   '202612010420_access',
+  '202612010430_service',
 ];
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');

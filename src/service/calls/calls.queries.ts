@@ -1,0 +1,93 @@
+/** Storing and reading calls. Imports merge into `service_calls` so that overlapping files count once. */
+import { sql } from 'kysely';
+import { type BulkValue, bulkInsertFlat } from '../../storage/bulk-insert.ts';
+import type { Db } from '../../storage/db.ts';
+import type { CallRecord, OutcomeEvent } from './calls.ts';
+
+export interface StoredCall extends CallRecord {
+  talkSeconds: number | null;
+}
+
+const COLUMNS = [
+  'call_id',
+  'queue',
+  'direction',
+  'entered_at',
+  'outcome',
+  'outcome_at',
+  'wait_seconds',
+  'talk_seconds',
+  'import_run_id',
+] as const;
+
+const EARLIER_OUTCOME = sql`excluded.outcome_at is not null and (service_calls.outcome_at is null or excluded.outcome_at < service_calls.outcome_at)`;
+
+/**
+ * Merges calls into `service_calls` (call with the same (call_id, queue): earliest entry, earliest
+ * outcome), the same rule as mergeCallState. Keys must be unique within one call of this function.
+ */
+export async function mergeCalls(
+  trx: Db,
+  calls: readonly (Omit<StoredCall, 'direction' | 'talkSeconds'> & Partial<Pick<StoredCall, 'direction' | 'talkSeconds'>>)[],
+  runId: number,
+): Promise<void> {
+  if (calls.length === 0) return;
+  const values: BulkValue[] = [];
+  for (const c of calls) {
+    values.push(c.callId, c.queue, c.direction ?? 'in', c.enteredAt, c.outcome, c.outcomeAt, c.waitSeconds, c.talkSeconds ?? null, runId);
+  }
+  await bulkInsertFlat(trx, 'service_call_stage', COLUMNS, values);
+  await sql`
+    insert into service_calls (call_id, queue, direction, entered_at, outcome, outcome_at, wait_seconds, talk_seconds, import_run_id)
+    select call_id, queue, direction, entered_at, outcome, outcome_at, wait_seconds, talk_seconds, import_run_id
+    from service_call_stage where true
+    on conflict (call_id, queue) do update set
+      entered_at = case
+        when service_calls.entered_at is null then excluded.entered_at
+        when excluded.entered_at is not null and excluded.entered_at < service_calls.entered_at then excluded.entered_at
+        else service_calls.entered_at end,
+      outcome = case when ${EARLIER_OUTCOME} then excluded.outcome else service_calls.outcome end,
+      wait_seconds = case when ${EARLIER_OUTCOME} then excluded.wait_seconds else service_calls.wait_seconds end,
+      talk_seconds = case when ${EARLIER_OUTCOME} then excluded.talk_seconds else service_calls.talk_seconds end,
+      outcome_at = case when ${EARLIER_OUTCOME} then excluded.outcome_at else service_calls.outcome_at end,
+      import_run_id = excluded.import_run_id`.execute(trx);
+  await trx.deleteFrom('service_call_stage').execute();
+}
+
+/** Calls touched by an import that still have no ENTERQUEUE in all imported data. */
+export async function countCallsWithoutEntry(db: Db, runId: number): Promise<number> {
+  const r = await db
+    .selectFrom('service_calls')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('import_run_id', '=', runId)
+    .where('entered_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Calls entered (or started) in [startMs, endMs); optionally one queue. */
+export async function findCalls(db: Db, options: { startMs: number; endMs: number; queue?: string | null }): Promise<StoredCall[]> {
+  let q = db
+    .selectFrom('service_calls')
+    .select(['call_id', 'queue', 'direction', 'entered_at', 'outcome', 'outcome_at', 'wait_seconds', 'talk_seconds'])
+    .where('entered_at', '>=', Math.ceil(options.startMs / 1000))
+    .where('entered_at', '<', Math.ceil(options.endMs / 1000));
+  if (options.queue) q = q.where('queue', '=', options.queue);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    callId: r.call_id,
+    queue: r.queue,
+    direction: r.direction,
+    enteredAt: r.entered_at === null ? null : Number(r.entered_at),
+    outcome: r.outcome as OutcomeEvent | null,
+    outcomeAt: r.outcome_at === null ? null : Number(r.outcome_at),
+    waitSeconds: r.wait_seconds,
+    talkSeconds: r.talk_seconds,
+  }));
+}
+
+/** Every queue with calls, sorted. */
+export async function listQueues(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('service_calls').select('queue').distinct().orderBy('queue').execute();
+  return rows.map((r) => r.queue);
+}

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { monthBoundsMs } from '../../shared/period.ts';
+import { DEFAULT_SERVICE_SETTINGS } from '../service-settings.ts';
+import { callMetrics, callsInMonth } from './calls.ts';
+import { callsFromQueueLog, mergeCallState } from './queue-log.ts';
+
+const S = DEFAULT_SERVICE_SETTINGS;
+// 2025-05-12 10:00:00 Europe/Oslo (CEST, UTC+2)
+const T0 = Date.UTC(2025, 4, 12, 8, 0, 0) / 1000;
+
+function enter(t: number, id: string, queue = 'Q1'): string {
+  return `${T0 + t}|${id}|${queue}|NONE|ENTERQUEUE||4790000000|1`;
+}
+function connect(t: number, id: string, wait: number, queue = 'Q1'): string {
+  return `${T0 + t}|${id}|${queue}|SIP/201|CONNECT|${wait}|${id}.9|3`;
+}
+function abandon(t: number, id: string, wait: number, queue = 'Q1'): string {
+  return `${T0 + t}|${id}|${queue}|NONE|ABANDON|1|1|${wait}`;
+}
+function metrics(lines: string[]) {
+  return callMetrics(callsFromQueueLog(lines).calls, S);
+}
+
+describe('a call (service-metrics §1.1)', () => {
+  it('is a (callid, queue) pair: a transferred call is offered once in each queue', () => {
+    const m = metrics([enter(0, 'a', 'Q1'), connect(10, 'a', 10, 'Q1'), enter(100, 'a', 'Q2'), connect(120, 'a', 20, 'Q2')]);
+    expect(m.offered).toBe(2);
+    expect(m.answered).toBe(2);
+  });
+
+  it('is not a line whose callid is empty or NONE', () => {
+    const r = callsFromQueueLog([
+      `${T0}|NONE|NONE|NONE|QUEUESTART||||`,
+      `${T0}||Q1|NONE|ENTERQUEUE||1|1`,
+      enter(1, 'b'),
+      connect(3, 'b', 2),
+    ]);
+    expect(r.calls).toHaveLength(1);
+    expect(r.stats.nonCall).toBe(2);
+  });
+
+  it('counts identical lines once', () => {
+    const m = metrics([enter(0, 'a'), enter(0, 'a'), abandon(40, 'a', 40), abandon(40, 'a', 40)]);
+    expect(m).toMatchObject({ offered: 1, abandoned: 1 });
+  });
+});
+
+describe('time order and month', () => {
+  it('takes the first ENTERQUEUE in time as entry, whatever the file order', () => {
+    const r = callsFromQueueLog([connect(50, 'a', 50), enter(30, 'a'), enter(0, 'a')]);
+    expect(r.calls[0]?.enteredAt).toBe(T0);
+  });
+
+  it('puts a call in the Europe/Oslo month of its entry (00:30 on 1 June Oslo is June)', () => {
+    const lastMay = Date.UTC(2025, 4, 31, 22, 30) / 1000 - T0;
+    const { calls } = callsFromQueueLog([enter(lastMay, 'x'), connect(lastMay + 5, 'x', 5), enter(0, 'y'), connect(5, 'y', 5)]);
+    expect(callsInMonth(calls, monthBoundsMs('2025-05')).map((c) => c.callId)).toEqual(['y']);
+    expect(callsInMonth(calls, monthBoundsMs('2025-06')).map((c) => c.callId)).toEqual(['x']);
+  });
+
+  it('breaks ties in time by file order', () => {
+    const r = callsFromQueueLog([enter(0, 'a'), connect(20, 'a', 20), abandon(20, 'a', 20)]);
+    expect(r.calls[0]?.outcome).toBe('CONNECT');
+  });
+});
+
+describe('outcome and wait', () => {
+  it('is the first outcome event in time; later ones are ignored', () => {
+    const r = callsFromQueueLog([enter(0, 'a'), connect(40, 'a', 40), abandon(10, 'a', 10), connect(60, 'a', 60)]);
+    expect(r.calls[0]).toMatchObject({ outcome: 'ABANDON', waitSeconds: 10 });
+  });
+
+  it('reads the wait from CONNECT data1, ABANDON/EXITWITHTIMEOUT/EXITEMPTY data3, EXITWITHKEY data4', () => {
+    const r = callsFromQueueLog([
+      enter(0, 'c'),
+      `${T0 + 9}|c|Q1|SIP/1|CONNECT|9|c.1|2`,
+      enter(0, 'd'),
+      `${T0 + 8}|d|Q1|NONE|ABANDON|1|1|8`,
+      enter(0, 'e'),
+      `${T0 + 7}|e|Q1|NONE|EXITWITHTIMEOUT|1|1|7`,
+      enter(0, 'f'),
+      `${T0 + 6}|f|Q1|NONE|EXITEMPTY|1|1|6`,
+      enter(0, 'g'),
+      `${T0 + 5}|g|Q1|NONE|EXITWITHKEY|3|1|1|55`,
+    ]);
+    expect(Object.fromEntries(r.calls.map((c) => [c.callId, c.waitSeconds]))).toEqual({ c: 9, d: 8, e: 7, f: 6, g: 55 });
+  });
+});
+
+describe('calls without ENTERQUEUE or without outcome', () => {
+  it('skips a call with outcome events but no ENTERQUEUE, counting it', () => {
+    const r = callsFromQueueLog([connect(5, 'orphan', 5), enter(0, 'a'), connect(5, 'a', 5)]);
+    expect(r.withoutEnter).toBe(1);
+    expect(callMetrics(r.calls, S).offered).toBe(1);
+  });
+
+  it('counts a call with ENTERQUEUE and no outcome as offered and unresolved only', () => {
+    const m = metrics([enter(0, 'a'), `${T0 + 3}|a|Q1|SIP/1|RINGNOANSWER|3000`]);
+    expect(m).toMatchObject({ offered: 1, unresolved: 1, answered: 0, abandoned: 0, shortAbandons: 0 });
+    expect(m.serviceLevel).toBeNull();
+  });
+});
+
+describe('classification at the limits (T = 30 s, short abandon ≤ 5 s)', () => {
+  it('answered = CONNECT; short abandon = other outcome with wait ≤ 5; abandoned = wait > 5; within threshold = answered ≤ 30', () => {
+    const m = metrics([
+      enter(0, 'a1'),
+      connect(30, 'a1', 30),
+      enter(0, 'a2'),
+      connect(31, 'a2', 31),
+      enter(0, 's1'),
+      abandon(5, 's1', 5),
+      enter(0, 'x1'),
+      `${T0 + 6}|x1|Q1|NONE|EXITEMPTY|1|1|6`,
+    ]);
+    expect(m).toMatchObject({ offered: 4, answered: 2, answeredWithinThreshold: 1, shortAbandons: 1, abandoned: 1, unresolved: 0 });
+  });
+});
+
+describe('SL, ASA and abandon rate', () => {
+  it('follow the formulas exactly (short abandons excluded, only abandons after T in the SL base)', () => {
+    // answered: 10 s, 20 s, 40 s; abandoned: 20 s (before T), 45 s (after T); short: 3 s
+    const m = metrics([
+      enter(0, 'a'),
+      connect(10, 'a', 10),
+      enter(0, 'b'),
+      connect(20, 'b', 20),
+      enter(0, 'c'),
+      connect(40, 'c', 40),
+      enter(0, 'd'),
+      abandon(20, 'd', 20),
+      enter(0, 'e'),
+      abandon(45, 'e', 45),
+      enter(0, 'f'),
+      abandon(3, 'f', 3),
+    ]);
+    expect(m.serviceLevel).toBe((2 / (3 + 1)) * 100);
+    expect(m.averageSpeedOfAnswer).toBeCloseTo(70 / 3, 12);
+    expect(m.abandonRate).toBe((2 / 5) * 100);
+  });
+
+  it('are null when their denominators are 0', () => {
+    const m = metrics([enter(0, 'f'), abandon(3, 'f', 3)]);
+    expect(m).toMatchObject({ serviceLevel: null, averageSpeedOfAnswer: null, abandonRate: null, shortAbandons: 1 });
+  });
+});
+
+describe('mergeCallState (a second file repeating lines)', () => {
+  it('keeps the earliest entry and the earliest outcome, so repeats change nothing', () => {
+    const a = { callId: 'a', queue: 'Q', enteredAt: 100, outcome: 'CONNECT' as const, outcomeAt: 110, waitSeconds: 10 };
+    expect(mergeCallState(a, { ...a })).toEqual(a);
+    expect(mergeCallState(a, { ...a, enteredAt: 90, outcome: 'ABANDON', outcomeAt: 105, waitSeconds: 15 })).toMatchObject({
+      enteredAt: 90,
+      outcome: 'ABANDON',
+      outcomeAt: 105,
+    });
+    expect(mergeCallState({ ...a, enteredAt: null }, { ...a, outcome: null, outcomeAt: null, waitSeconds: null })).toEqual(a);
+  });
+});
+
+describe('a messy queue_log', () => {
+  it('copes with blank, malformed, non-call and repeated lines, disorder and orphan outcomes', () => {
+    const r = callsFromQueueLog([
+      '',
+      `${T0}|NONE|NONE|NONE|CONFIGRELOAD||||`,
+      `${T0}|a|Q1|NONE|DID|22334455`,
+      'garbage without pipes',
+      `x${T0}|a|Q1|NONE|ENTERQUEUE||1|1`,
+      connect(12, 'a', 12),
+      enter(0, 'a'),
+      enter(0, 'a'),
+      `${T0 + 40}|a|Q1|SIP/1|COMPLETECALLER|12|28|1`,
+      abandon(50, 'ghost', 50),
+      '   ',
+    ]);
+    expect(r.stats).toMatchObject({ lines: 11, blank: 2, malformed: 2, nonCall: 1, otherEvents: 2, malformedLines: [4, 5] });
+    expect(r.withoutEnter).toBe(1);
+    expect(callMetrics(r.calls, S)).toMatchObject({ offered: 1, answered: 1, averageSpeedOfAnswer: 12, serviceLevel: 100 });
+  });
+});
