@@ -2,9 +2,18 @@
 import { financeCapital } from './finance/capital.module.ts';
 import { finance } from './finance/finance.module.ts';
 import type { DomainModule } from './module.ts';
+import { projectsModule } from './projects/projects.module.ts';
 import { reportModule } from './report/report.module.ts';
 import { riskModule } from './risk/risk.module.ts';
 import { workforceAml } from './workforce/aml.module.ts';
 import { sickLeave } from './workforce/sick-leave.module.ts';
 
-export const domains: readonly DomainModule[] = [riskModule, finance, financeCapital, workforceAml, sickLeave, reportModule];
+export const domains: readonly DomainModule[] = [
+  riskModule,
+  finance,
+  financeCapital,
+  workforceAml,
+  sickLeave,
+  projectsModule,
+  reportModule,
+];

@@ -85,7 +85,12 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps): Promise
     }
     const saved = await saveBody(req.body as Readable, req.query.fileName);
     try {
-      const result = await runImport(deps.db, importer, { fileName: req.query.fileName, path: saved.path }, { importedBy: 'api' });
+      const query = req.query as Record<string, unknown>;
+      // The importer's declared options come as query parameters (`?fileName=…&project=medielogg`).
+      const params = Object.fromEntries(
+        (importer.options ?? []).flatMap((o) => (typeof query[o.name] === 'string' ? [[o.name, query[o.name] as string]] : [])),
+      );
+      const result = await runImport(deps.db, importer, { fileName: req.query.fileName, path: saved.path }, { importedBy: 'api', params });
       if (result.status !== 'succeeded') throw failure(result);
       return result;
     } finally {

@@ -6,6 +6,7 @@ import type { FinanceCapitalTables } from '../finance/capital.table.ts';
 import type { LedgerTables } from '../finance/ledger.table.ts';
 import type { FinancePlanTables } from '../finance/plan.table.ts';
 import type { ImportTables } from '../imports/imports.table.ts';
+import type { ProjectTables } from '../projects/projects.table.ts';
 import type { ReportTables } from '../report/report.table.ts';
 import type { RiskTables } from '../risk/risk.table.ts';
 import type { AmlTables } from '../workforce/aml.table.ts';
@@ -21,4 +22,5 @@ export interface Database
     RiskTables,
     FinanceCapitalTables,
     SickLeaveTables,
-    ReportTables {}
+    ReportTables,
+    ProjectTables {}

@@ -1,0 +1,10 @@
+/** Projects: register, milestones with history, acceptance-test defects from Jira, project risks. */
+import type { DomainModule } from '../module.ts';
+import { defectClassesImporter, jiraImporter } from './defects/jira.import.ts';
+import { milestonesImporter } from './milestones/milestones.import.ts';
+import { projectsImporter } from './register/register.import.ts';
+
+export const projectsModule: DomainModule = {
+  id: 'projects',
+  importers: [projectsImporter, milestonesImporter, jiraImporter, defectClassesImporter],
+};
