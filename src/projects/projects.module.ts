@@ -2,9 +2,11 @@
 import type { DomainModule } from '../module.ts';
 import { defectClassesImporter, jiraImporter } from './defects/jira.import.ts';
 import { milestonesImporter } from './milestones/milestones.import.ts';
+import { projectsCommands } from './projects.cli.ts';
 import { projectsImporter } from './register/register.import.ts';
 
 export const projectsModule: DomainModule = {
   id: 'projects',
+  commands: projectsCommands,
   importers: [projectsImporter, milestonesImporter, jiraImporter, defectClassesImporter],
 };
