@@ -137,7 +137,10 @@ export async function paymentTable(db: Db, project: Project): Promise<TableBlock
       ],
     })),
     note: `Godkjent ramme over alle budsjettår: ${formatNok(link.frameOre)}.`,
-    provenance: { importKinds: ['finance-capital'], rules: [] },
+    provenance: {
+      importKinds: ['investment-budgets', 'payment-milestones'],
+      rules: ['Rammen er summen av godkjente beløp over budsjettårene i økonomimodulens investeringsbudsjett.'],
+    },
   };
 }
 
