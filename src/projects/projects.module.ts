@@ -4,11 +4,16 @@ import { defectClassesImporter, jiraImporter } from './defects/jira.import.ts';
 import { runProjectsDemo } from './demo/projects.demo.ts';
 import { milestonesImporter } from './milestones/milestones.import.ts';
 import { projectsCommands } from './projects.cli.ts';
+import { projectsApi } from './projects.routes.ts';
 import { projectKpis, projectReportBlocks } from './projects.section.ts';
+import { PROJECTS_PATH, projectsWeb } from './projects.web.ts';
 import { projectsImporter } from './register/register.import.ts';
 
 export const projectsModule: DomainModule = {
   id: 'projects',
+  nav: [{ path: PROJECTS_PATH, label: 'Prosjekter', order: 50 }],
+  api: projectsApi,
+  web: projectsWeb,
   commands: projectsCommands,
   kpis: projectKpis,
   report: projectReportBlocks,
