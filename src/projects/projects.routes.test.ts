@@ -130,4 +130,24 @@ describe('projects over HTTP and on the web page', () => {
       changedBy: 'nettleser',
     });
   });
+
+  it('creates and changes a project through the register form, with errors on the fields', async () => {
+    const form = await t.app.inject({ url: '/prosjekter/register?id=kak' });
+    expect(form.body).toContain('<label for="r-jira_key">Jira-nøkkel</label>');
+    expect(form.body).toContain('value="KAK"');
+    const post = (payload: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/prosjekter/register?period=2025-05',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload,
+      });
+    const bad = await post('id=Ny+ID&name=');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('<a href="#r-id">');
+    expect(bad.body).toContain('<a href="#r-name">');
+    expect((await post('id=nytt-nodnett&name=Nytt+n%C3%B8dnett&phase=Konseptfase')).statusCode).toBe(303);
+    const list = (await t.app.inject({ url: '/api/projects' })).json();
+    expect(list.projects.map((p: { id: string }) => p.id)).toContain('nytt-nodnett');
+  });
 });

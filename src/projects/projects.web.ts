@@ -22,6 +22,7 @@ import { defectTable, defectView, milestoneTable, paymentTable, riskTable } from
 import { defaultAsOfDate, hasIssues, milestoneLines, requireProject } from './projects.views.ts';
 import { listProjects } from './register/register.queries.ts';
 import { isActive, type Project } from './register/register.ts';
+import { registerWeb } from './register/register.web.ts';
 
 export const PROJECTS_PATH = '/prosjekter';
 
@@ -72,7 +73,7 @@ async function projectSection(db: Db, p: Project, period: YearMonth, asOfDate: s
       : '';
   return html`<section aria-labelledby="prosjekt-${p.id}">
 <h2 id="prosjekt-${p.id}">${p.name}</h2>
-<p>Eier: ${p.owner || '–'} · Fase: ${p.phase || '–'}${p.jiraKey ? html` · Jira: ${p.jiraKey}` : ''}</p>
+<p>Eier: ${p.owner || '–'} · Fase: ${p.phase || '–'}${p.jiraKey ? html` · Jira: ${p.jiraKey}` : ''} · <a href="${PROJECTS_PATH}/register?id=${p.id}&amp;period=${period}">Endre prosjektet</a></p>
 ${sentences.map((s) => html`<p>${s}</p>`)}
 ${tables.length > 0 ? tables : html`<p class="notice" role="status">Ingen milepæler, feil eller risikoer er registrert for prosjektet.</p>`}
 ${edit}
@@ -128,13 +129,14 @@ ${field('reason', 'textarea', 'Påkrevd når planlagt dato endres.')}
 const EXPORT_FILE = /^(milestones|defects|payments|risks)\.(csv|xlsx)$/;
 
 export async function projectsWeb(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  await registerWeb(PROJECTS_PATH)(app, deps);
   app.get(PROJECTS_PATH, { config: { permission: 'read' } }, async (req, reply) => {
     const period = resolvePeriod(req.query, deps.config);
     const asOfDate = asOfOf(req.query, period);
     const projects = (await listProjects(deps.db)).filter(isActive);
     const sections: SafeHtml[] = [];
     for (const p of projects) sections.push(await projectSection(deps.db, p, period, asOfDate));
-    const body = html`${asOfForm(period, asOfDate)}${
+    const body = html`${asOfForm(period, asOfDate)}<p><a href="${PROJECTS_PATH}/register?period=${period}">Nytt prosjekt</a></p>${
       sections.length > 0
         ? sections
         : html`<p class="notice" role="status">Ingen aktive prosjekter. Importer prosjektregisteret (<code>styrerom import projects</code>) eller se <a href="/import?period=${period}">importtypene</a>.</p>`
