@@ -56,7 +56,7 @@ export function registerWeb(basePath: string) {
     app.get<{ Querystring: { id?: string } }>(path, { config: { permission: 'read' } }, async (req, reply) => {
       const period = resolvePeriod(req.query, deps.config);
       const p = req.query.id ? await findProject(deps.db, req.query.id) : undefined;
-      const values = p
+      const values: Record<string, string> = p
         ? {
             id: p.id,
             name: p.name,
