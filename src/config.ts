@@ -22,6 +22,21 @@ export interface Config {
   readonly debug: boolean;
   /** Access control (docs/security.md). */
   readonly auth: AuthConfig;
+  /** Jira's REST API for `projects sync-jira`; undefined base URL = not configured. */
+  readonly jira: JiraConfig;
+}
+
+export interface JiraConfig {
+  /** `https://example.atlassian.net` or a Server/DC base URL. */
+  readonly baseUrl: string | undefined;
+  /** API token (Cloud, with `user`) or personal access token (Server/DC, Bearer). */
+  readonly token: string | undefined;
+  /** Cloud: the account e-mail for basic auth with the token; unset = Bearer token. */
+  readonly user: string | undefined;
+  /** JQL; `{key}` is replaced by the project's Jira key. */
+  readonly jql: string;
+  /** `3` = Cloud `POST /rest/api/3/search/jql` with nextPageToken; `2` = Server/DC `GET /rest/api/2/search` with startAt. */
+  readonly apiVersion: '2' | '3';
 }
 
 export interface AuthConfig {
@@ -79,6 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new AppError('CONFIG', `Ugyldig port «${env.PORT}» (Invalid port)`);
   }
+  const apiVersion = env.STYREROM_JIRA_API_VERSION ?? '3';
+  if (apiVersion !== '2' && apiVersion !== '3') {
+    throw new AppError('CONFIG', `Ugyldig STYREROM_JIRA_API_VERSION «${apiVersion}»: bruk 2 eller 3 (Invalid Jira API version)`);
+  }
   const databaseUrl = overrides.databaseUrl ?? env.DATABASE_URL ?? `sqlite:${dataDir}/styrerom.db`;
   return Object.freeze({
     databaseUrl,
@@ -91,5 +110,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     defaultPeriod: overrides.defaultPeriod ?? env.STYREROM_PERIOD,
     debug: env.STYREROM_DEBUG === '1' || env.STYREROM_DEBUG === 'true',
     auth: loadAuthConfig(env),
+    jira: Object.freeze({
+      baseUrl: env.STYREROM_JIRA_URL || undefined,
+      token: env.STYREROM_JIRA_TOKEN || undefined,
+      user: env.STYREROM_JIRA_USER || undefined,
+      jql: env.STYREROM_JIRA_JQL ?? 'project = {key} AND issuetype = Bug ORDER BY key',
+      apiVersion,
+    }),
   });
 }

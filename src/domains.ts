@@ -3,6 +3,7 @@ import { registeredFigures } from './figures/figures.module.ts';
 import { financeCapital } from './finance/capital/capital.module.ts';
 import { finance } from './finance/finance.module.ts';
 import type { DomainModule } from './module.ts';
+import { projectsModule } from './projects/projects.module.ts';
 import { reportModule } from './report/report.module.ts';
 import { riskModule } from './risk/risk.module.ts';
 import { service } from './service/service.module.ts';
@@ -19,5 +20,6 @@ export const domains: readonly DomainModule[] = [
   workforceHiring,
   registeredFigures,
   service,
+  projectsModule,
   reportModule,
 ];

@@ -51,6 +51,9 @@ describe('demo report HTML (golden)', () => {
     for (const figure of ['7,0 MNOK', '40,6 MNOK', '122,4 MNOK', '354,4 MNOK', '1,44 %', '2,60 %', 'OR-631', 'OR-821']) {
       expect(text).toContain(figure); // \s+ above folded the no-break spaces to plain ones
     }
+    // Projects: the CAT move and Medielogg's defects per 01.06.2025 (spec demo targets), from Jira data.
+    expect(text).toContain('var opprinnelig planlagt til 16.05.2025, men er flyttet til 18.09.2025');
+    expect(text).toContain('Status for siste versjon (2.4) per 01.06.2025: A-feil 1, B-feil 0, C-feil 5.');
     expect(text).not.toContain('Feil!');
   });
 });

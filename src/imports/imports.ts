@@ -29,6 +29,17 @@ export interface ImportContext {
   report(p: Problem): void;
   /** Progress of long work, in bytes (or rows) done of total. */
   progress(done: number, total: number): void;
+  /** The importer's declared options as given (`--project medielogg` → `{ project: 'medielogg' }`). */
+  params: Readonly<Record<string, string>>;
+}
+
+/** An option an importer takes besides the file (`styrerom import jira <file> --project <id>`). */
+export interface ImportOptionSpec {
+  /** Long option name without dashes: `project`. */
+  name: string;
+  /** One line for `--help` (Norwegian). */
+  description: string;
+  required?: boolean;
 }
 
 export interface Importer {
@@ -38,6 +49,8 @@ export interface Importer {
   label: string;
   /** One line for `--help` and docs (English). */
   description: string;
+  /** Options besides the file, passed on as ImportContext.params. */
+  options?: ImportOptionSpec[];
   /** Parses the source and writes rows through ctx.trx; returns the number of rows written. */
   run(ctx: ImportContext): Promise<number>;
 }
@@ -57,6 +70,23 @@ export interface RunImportOptions {
   /** ISO instant; defaults to the wall clock (injected for tests and the demo). */
   now?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Values of the importer's declared options. */
+  params?: Readonly<Record<string, string>>;
+}
+
+/** Checks params against the importer's declared options: unknown or missing ones are a usage error. */
+export function checkImportParams(importer: Importer, params: Readonly<Record<string, string>>): void {
+  const declared = importer.options ?? [];
+  for (const name of Object.keys(params)) {
+    if (!declared.some((o) => o.name === name)) {
+      throw new AppError('VALIDATION', `Importtypen «${importer.kind}» har ikke valget «--${name}» (Unknown import option)`);
+    }
+  }
+  for (const o of declared) {
+    if (o.required && !params[o.name]?.trim()) {
+      throw new AppError('VALIDATION', `Importtypen «${importer.kind}» krever «--${o.name}»: ${o.description} (Missing import option)`);
+    }
+  }
 }
 
 export async function sha256OfFile(path: string): Promise<string> {
@@ -80,6 +110,8 @@ export async function runImport(db: Db, importer: Importer, source: ImportSource
       problems: [problem(source.fileName, 'fila finnes ikke eller kan ikke leses', 'file not found or unreadable')],
     });
   }
+  const params = options.params ?? {};
+  checkImportParams(importer, params);
   const sha256 = await sha256OfFile(source.path);
   const now = options.now ?? new Date().toISOString();
   const importedBy = options.importedBy ?? 'cli';
@@ -122,6 +154,7 @@ export async function runImport(db: Db, importer: Importer, source: ImportSource
         now,
         report: (p) => problems.push(p),
         progress: (done, total) => options.onProgress?.(done, total),
+        params,
       });
       if (problems.some((p) => p.severity === 'error')) throw new ImportAborted();
       await trx

@@ -82,7 +82,7 @@ async function buildSlotBlocks(
     }
     let blocks: ReportBlock[];
     try {
-      blocks = await provider.build(ctx);
+      blocks = await provider.build({ ...ctx, sectionId: section.id });
     } catch (err) {
       throw new AppError(
         'REPORT_BUILD',

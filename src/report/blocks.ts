@@ -13,6 +13,8 @@ export interface ReportBlockContext {
   period: YearMonth;
   /** The report's compile time (ISO instant): "corrected" figures use knowledge up to here. */
   compiledAt: string;
+  /** The template section the block is placed in (`projects.medielogg`), for blocks that depend on it. */
+  sectionId?: string;
 }
 
 /** Where a table's or figure's numbers come from: the import kinds and the rule definitions. */

@@ -41,10 +41,12 @@ const services: TemplateSection[] = [
   },
 ];
 
+/** Each project section: the status sentences (live values), the text, then the project's tables. */
+const PROJECT_BLOCKS = ['project-status', 'narrative', 'project-milestones', 'project-defects', 'project-payments', 'project-risks'];
 const projects: TemplateSection[] = [
-  { id: 'projects.kak', title: 'Ny kommunikasjonsløsning i akuttmedisinsk kjede (KAK)' },
-  { id: 'projects.medielogg', title: 'Medielogg' },
-  { id: 'projects.new-emergency-network', title: 'Nytt nødnett' },
+  { id: 'projects.kak', title: 'Ny kommunikasjonsløsning i akuttmedisinsk kjede (KAK)', blocks: PROJECT_BLOCKS },
+  { id: 'projects.medielogg', title: 'Medielogg', blocks: PROJECT_BLOCKS },
+  { id: 'projects.new-emergency-network', title: 'Nytt nødnett', blocks: PROJECT_BLOCKS },
 ];
 
 /** The default template with the seed report's risk figures, services and projects. */
@@ -235,7 +237,7 @@ function serviceTexts(a: Available): Record<string, string> {
   };
 }
 
-function projectTexts(): Record<string, string> {
+function projectTexts(a: Available): Record<string, string> {
   return {
     'projects.kak': para(
       '#### Status og pågående initiativer',
@@ -244,14 +246,13 @@ function projectTexts(): Record<string, string> {
       'Det har i perioden vært fokus på å klargjøre og ferdigstille nødvendig overvåking av nettverkskomponenter tilknyttet LifeX. Overvåkingen vil fortsette i tiden fremover.',
       'Det er laget automatikk for provisjonering og feilretting av mobilklienter i LifeX direkte fra sakshåndteringsverktøyet (JSM), som gir mer effektiv håndtering.',
       'Integrasjonen mellom sakssystemene til HDO, Frequentis og NetNordic er ferdigstilt, slik at feilsaker oppdateres direkte. Det gir mer effektiv håndtering av nye og pågående saker.',
-      '#### Prosjektrisiko',
-      '- Feil som blokkerer innføringen av LifeX, og som ikke blir løst innen innføringsstart i uke 44.\n- Lokale ledere på pilotkontrollrommene godkjenner ikke oppstart av pilot på grunn av kjente feil.\n- Det avdekkes nye feil og mangler under piloten som gjør at piloten må stoppes på grunn av kritikalitet.\n- Det blir behov for flere endringer i løsningene fremover som gir nedetid eller ustabilitet. Det gjenstår sentrale designvalg, særlig for telefoni, der konsekvensene ikke er kjent i dag.',
+      // The project's risks are in the risk register (tagged with the project) and shown as a table.
+      when(a.tab('projects-kak-risks'), 'Prosjektets risikoer står i [@tab:projects-kak-risks].'),
     ),
     'projects.medielogg': para(
-      '#### Status',
-      'Prosjektets akseptansetestperiode (CAT-perioden) skulle avsluttes 16.05, men er flyttet til 18.09 i henhold til ny plan. Betaling etter betalingsmilepæl 4 og 5 (PM4 og PM5) flyttes tilsvarende.',
-      'Status for siste release fra leverandør per 01.06:',
-      '- A-feil: 1\n- B-feil: 0\n- C-feil: 5',
+      // The milestone move and the defect counts come from the project-status block (live values).
+      when(a.tab('projects-medielogg-milestones'), 'Milepælene står i [@tab:projects-medielogg-milestones].'),
+      when(a.tab('projects-medielogg-defects'), 'Åpne feil per klasse står i [@tab:projects-medielogg-defects].'),
       'En ny A-feil ble avdekket i sluttfasen av CAT-testingen. Feilen påvirker SIPREC-integrasjonen mellom LifeX og Medielogg og gir manglende lyd på opptak under visse forutsetninger. Konsekvensen er at integrasjonen ikke kan brukes under pilot.',
       'Feilen er funnet i meldingsflyten fra LifeX, og Frequentis arbeider med å rette den. Inntil leverandørene er enige om feilårsaken og rettingen er på plass, opprettholdes observasjonen som en A-feil.',
       'HDO arbeider sammen med leverandøren om en kortsiktig løsning der opptak av samtalen kopieres ut fra LifeX sin korttidslydlogg og importeres i Medielogg. Løsningen er per mai ikke ferdigstilt, men design og utvikling er i gang, og konseptet for innlasting i Medielogg er testet.',
@@ -282,7 +283,7 @@ export function demoNarratives(a: Available): Record<string, string> {
     ...organisationTexts(a),
     ...customerTexts(a),
     ...serviceTexts(a),
-    ...projectTexts(),
+    ...projectTexts(a),
   };
   return Object.fromEntries(Object.entries(all).filter(([, md]) => md.trim() !== ''));
 }

@@ -55,6 +55,6 @@ export const DEFAULT_TEMPLATE: ReportTemplate = {
       ],
     },
     { id: 'services', title: 'Rapportering per tjeneste', blocks: ['service-availability'] },
-    { id: 'projects', title: 'Prosjekter' },
+    { id: 'projects', title: 'Prosjekter', blocks: ['projects-overview'] },
   ],
 };

@@ -8,6 +8,7 @@ import type { FinanceCapitalTables } from '../finance/capital/capital.table.ts';
 import type { LedgerTables } from '../finance/ledger/ledger.table.ts';
 import type { FinancePlanTables } from '../finance/plan/plan.table.ts';
 import type { ImportTables } from '../imports/imports.table.ts';
+import type { ProjectTables } from '../projects/projects.table.ts';
 import type { ReportTables } from '../report/report.table.ts';
 import type { RiskTables } from '../risk/risk.table.ts';
 import type { ServiceTables } from '../service/service.table.ts';
@@ -27,4 +28,5 @@ export interface Database
     ServiceTables,
     ReportTables,
     FigureTables,
-    AuthTables {}
+    AuthTables,
+    ProjectTables {}

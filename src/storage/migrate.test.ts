@@ -26,6 +26,7 @@ const HISTORY = [
   '202612010412_finance_replaced_sums',
   '202612010420_access',
   '202612010430_service',
+  '202612010440_projects',
 ];
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');

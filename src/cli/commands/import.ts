@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { type ImportResult, runImport, sourceFromPath } from '../../imports/imports.ts';
+import { checkImportParams, type ImportResult, runImport, sourceFromPath } from '../../imports/imports.ts';
 import { allImporters, findImporter } from '../../imports/registry.ts';
 import type { DomainModule } from '../../module.ts';
 import { AppError, formatProblem } from '../../shared/errors.ts';
@@ -11,8 +11,11 @@ import type { BuiltinCommand, BuiltinContext } from '../context.ts';
 import { progressBar } from '../progress.ts';
 
 function usage(domains: readonly DomainModule[]): string {
-  const kinds = allImporters(domains).map((i) => `  ${i.kind.padEnd(22)} ${i.description}\n`);
-  return `Bruk: styrerom import <type> <fil …> [--database <url>]
+  const kinds = allImporters(domains).map(
+    (i) =>
+      `  ${i.kind.padEnd(22)} ${i.description}\n${(i.options ?? []).map((o) => `  ${''.padEnd(22)}   --${o.name} <verdi>  ${o.description}${o.required ? ' (påkrevd)' : ''}\n`).join('')}`,
+  );
+  return `Bruk: styrerom import <type> <fil …> [--<valg> <verdi> …] [--database <url>]
 
 Importerer filer gjennom importøren for <type>. Hver fil importeres helt eller ikke i det hele tatt;
 samme innhold importeres aldri to ganger. Problemer vises med fil, linje og kolonne.
@@ -29,7 +32,7 @@ function who(): string {
   }
 }
 
-async function importOne(db: Db, ctx: BuiltinContext, kind: string, path: string): Promise<ImportResult> {
+async function importOne(db: Db, ctx: BuiltinContext, kind: string, path: string, params: Record<string, string>): Promise<ImportResult> {
   const importer = findImporter(ctx.domains, kind);
   const source = sourceFromPath(path);
   const size = await stat(path).then(
@@ -38,7 +41,7 @@ async function importOne(db: Db, ctx: BuiltinContext, kind: string, path: string
   );
   const bar = progressBar(source.fileName, size);
   try {
-    return await runImport(db, importer, source, { importedBy: who(), onProgress: (d, t) => bar.update(d, t) });
+    return await runImport(db, importer, source, { importedBy: who(), params, onProgress: (d, t) => bar.update(d, t) });
   } finally {
     bar.stop();
   }
@@ -51,14 +54,23 @@ function report(ctx: BuiltinContext, r: ImportResult): void {
 }
 
 async function run(argv: string[], ctx: BuiltinContext): Promise<number> {
-  const { positionals } = parseCommandArgs('import', argv, {}, true);
+  const declared = Object.fromEntries(
+    allImporters(ctx.domains).flatMap((i) => (i.options ?? []).map((o) => [o.name, { type: 'string' as const }])),
+  );
+  const { positionals, values } = parseCommandArgs('import', argv, declared, true);
   const [kind, ...files] = positionals;
   if (!kind || files.length === 0) throw usageError('import', 'Mangler <type> og minst én <fil>');
-  findImporter(ctx.domains, kind);
+  const importer = findImporter(ctx.domains, kind);
+  const params = Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  try {
+    checkImportParams(importer, params);
+  } catch (err) {
+    throw usageError('import', (err as Error).message.replace(/ \(.*\)$/, ''));
+  }
   const { db } = await ctx.openDb();
   let duplicates = 0;
   for (const [i, file] of files.entries()) {
-    const result = await importOne(db, ctx, kind, file);
+    const result = await importOne(db, ctx, kind, file, params);
     report(ctx, result);
     if (result.status === 'duplicate') duplicates++;
     if (result.status === 'failed') {
