@@ -75,28 +75,37 @@ const listSchema = {
 export async function importRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.addContentTypeParser(FILE_TYPES, (_req, payload, done) => done(null, payload));
 
-  app.post<{ Params: { kind: string }; Querystring: { fileName: string } }>('/imports/:kind', { config: { permission: 'edit' }, schema: postSchema }, async (req) => {
-    const importer = findImporter(deps.domains, req.params.kind);
-    if (!req.body || typeof (req.body as Readable).pipe !== 'function') {
-      throw new AppError(
-        'VALIDATION',
-        `Send fila som rå forespørselskropp med Content-Type ${FILE_TYPES.join(' eller ')} (Send the file as the raw body)`,
-      );
-    }
-    const saved = await saveBody(req.body as Readable, req.query.fileName);
-    try {
-      const query = req.query as Record<string, unknown>;
-      // The importer's declared options come as query parameters (`?fileName=…&project=medielogg`).
-      const params = Object.fromEntries(
-        (importer.options ?? []).flatMap((o) => (typeof query[o.name] === 'string' ? [[o.name, query[o.name] as string]] : [])),
-      );
-      const result = await runImport(deps.db, importer, { fileName: req.query.fileName, path: saved.path }, { importedBy: 'api', params });
-      if (result.status !== 'succeeded') throw failure(result);
-      return result;
-    } finally {
-      await saved.cleanup();
-    }
-  });
+  app.post<{ Params: { kind: string }; Querystring: { fileName: string } }>(
+    '/imports/:kind',
+    { config: { permission: 'edit' }, schema: postSchema },
+    async (req) => {
+      const importer = findImporter(deps.domains, req.params.kind);
+      if (!req.body || typeof (req.body as Readable).pipe !== 'function') {
+        throw new AppError(
+          'VALIDATION',
+          `Send fila som rå forespørselskropp med Content-Type ${FILE_TYPES.join(' eller ')} (Send the file as the raw body)`,
+        );
+      }
+      const saved = await saveBody(req.body as Readable, req.query.fileName);
+      try {
+        const query = req.query as Record<string, unknown>;
+        // The importer's declared options come as query parameters (`?fileName=…&project=medielogg`).
+        const params = Object.fromEntries(
+          (importer.options ?? []).flatMap((o) => (typeof query[o.name] === 'string' ? [[o.name, query[o.name] as string]] : [])),
+        );
+        const result = await runImport(
+          deps.db,
+          importer,
+          { fileName: req.query.fileName, path: saved.path },
+          { importedBy: 'api', params },
+        );
+        if (result.status !== 'succeeded') throw failure(result);
+        return result;
+      } finally {
+        await saved.cleanup();
+      }
+    },
+  );
 
   app.get<{ Querystring: { limit: number } }>('/imports', { config: { permission: 'read' }, schema: listSchema }, async (req) => ({
     runs: await listImportRuns(deps.db, { limit: req.query.limit }),

@@ -2,8 +2,9 @@
  * The one Database type, assembled from the domains' table files. A domain adds its tables by
  * extending this interface with its `<d>.table.ts` interface.
  */
-import type { FigureTables } from '../figures/figures.table.ts';
+
 import type { AuthTables } from '../auth/auth.table.ts';
+import type { FigureTables } from '../figures/figures.table.ts';
 import type { FinanceCapitalTables } from '../finance/capital/capital.table.ts';
 import type { LedgerTables } from '../finance/ledger/ledger.table.ts';
 import type { FinancePlanTables } from '../finance/plan/plan.table.ts';
