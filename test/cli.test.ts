@@ -92,6 +92,7 @@ describe('styrerom (spawned)', () => {
     expect(r.stdout).toContain(`Database: sqlite:${join(dir, 'demo.db')}`);
     expect(r.stdout).toContain('Demodata klar');
     expect(existsSync(join(dir, 'demo.db'))).toBe(true);
+    expect(r.stdout).toMatch(/Logg inn med e-post admin@demo\.styrerom\.no, passord [\w-]{20} \(vises bare nå/);
     expect(existsSync(join(dir, 'demo'))).toBe(true);
   }, 300_000);
 });

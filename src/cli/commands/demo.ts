@@ -1,4 +1,5 @@
 import { buildDemo, DEMO_PERIOD, demoDatabaseUrl } from '../../demo/demo.ts';
+import { createDemoAdmin } from '../../demo/demo-admin.ts';
 import { startServer } from '../../server/main.ts';
 import { formatMonth } from '../../shared/format.ts';
 import { parseCommandArgs, parsePort } from '../args.ts';
@@ -37,9 +38,11 @@ Uten --database brukes sqlite:<STYREROM_DATA_DIR>/demo.db, som slettes og lages 
     });
     const databaseUrl = ctx.databaseFlag ?? demoDatabaseUrl(ctx.config);
     log(`Demodata klar på ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+    const admin = await createDemoAdmin(open.db, new Date());
+    const credentials = `e-post ${admin.email}, passord ${admin.password} (vises bare nå; et nytt lages hver gang demoen startes)`;
     if (values['no-serve']) {
       await open.close();
-      log(`Start webappen med: styrerom serve --database ${open.description}\n`);
+      log(`Start webappen med: styrerom serve --database ${open.description}\nLogg inn med ${credentials}\n`);
       return 0;
     }
     const config = Object.freeze({ ...ctx.config, databaseUrl, defaultPeriod: DEMO_PERIOD, port, host: values.host ?? ctx.config.host });
@@ -48,6 +51,7 @@ Uten --database brukes sqlite:<STYREROM_DATA_DIR>/demo.db, som slettes og lages 
       throw err;
     });
     log(`Demoen kjører på ${running.url} (rapportperiode ${formatMonth(DEMO_PERIOD)}). Stopp med Ctrl+C.\n`);
+    log(`Logg inn på ${running.url}logg-inn med ${credentials}\n`);
     await running.closed;
     return 0;
   },

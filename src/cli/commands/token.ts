@@ -5,12 +5,7 @@ import { requireUser } from '../../auth/users.queries.ts';
 import { AppError } from '../../shared/errors.ts';
 import { parseCommandArgs, usageError } from '../args.ts';
 import type { BuiltinCommand } from '../context.ts';
-
-function oneEmail(command: string, positionals: string[]): string {
-  const [email, ...extra] = positionals;
-  if (!email || extra.length > 0) throw usageError(command, 'Oppgi nøyaktig én e-postadresse');
-  return email;
-}
+import { oneEmail } from './user.ts';
 
 export const tokenCreateCommand: BuiltinCommand = {
   name: 'token create',

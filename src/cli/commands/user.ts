@@ -24,7 +24,7 @@ async function passwordFrom(file: string | undefined): Promise<string | undefine
   return password;
 }
 
-function oneEmail(command: string, positionals: string[]): string {
+export function oneEmail(command: string, positionals: string[]): string {
   const [email, ...extra] = positionals;
   if (!email || extra.length > 0) throw usageError(command, 'Oppgi nøyaktig én e-postadresse');
   return email;
