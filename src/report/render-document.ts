@@ -42,7 +42,7 @@ function cover(m: ReportModel): SafeHtml {
 <dt>Dato</dt><dd>${formatDate(localDateOf(Date.parse(m.compiledAt)))}</dd>
 <dt>Status</dt><dd>${STATUS_LABELS[m.status]}, versjon ${m.version}</dd>
 </dl>
-<p class="sr-stamp${published ? ' sr-stamp--published' : ''}" aria-hidden="true">${published ? 'PUBLISERT' : 'UTKAST'}</p>
+<div class="sr-stamp${published ? ' sr-stamp--published' : ''}" aria-hidden="true"></div>
 </section>`;
 }
 

@@ -149,7 +149,9 @@ function renderCell(cell: HeatmapCell, x: number, y: number, matrix: RiskMatrix,
     });
   }
   parts.push('</g>');
-  return href === undefined ? parts.join('') : `<a href="${e(href)}">${parts.join('')}</a>`;
+  if (href === undefined) return parts.join('');
+  const name = `Sannsynlighet ${cell.probability}, konsekvens ${cell.consequence}: ${pluralRisks(cell.ids.length)}`;
+  return `<a href="${e(href)}" aria-label="${e(name)}">${parts.join('')}</a>`;
 }
 
 function renderAxes(matrix: RiskMatrix): string {
@@ -229,7 +231,10 @@ export function renderHeatmapSvg(cells: readonly HeatmapCell[], matrix: RiskMatr
   });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="risk-heatmap" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}"`,
-    ` role="img" aria-labelledby="${prefix}-title ${prefix}-desc" font-family="${FONT}">`,
+    // With links to the cells it is an interactive figure (a named group of links), else an image.
+    options.cellHref
+      ? ` role="group" aria-labelledby="${prefix}-title" aria-describedby="${prefix}-desc" font-family="${FONT}">`
+      : ` role="img" aria-labelledby="${prefix}-title ${prefix}-desc" font-family="${FONT}">`,
     `<title id="${prefix}-title">${e(options.title)}</title>`,
     `<desc id="${prefix}-desc">${e(heatmapDescription(cells, matrix))}</desc>`,
     body.join(''),
