@@ -150,7 +150,9 @@ function renderCell(cell: HeatmapCell, x: number, y: number, matrix: RiskMatrix,
   }
   parts.push('</g>');
   if (href === undefined) return parts.join('');
-  const name = `Sannsynlighet ${cell.probability}, konsekvens ${cell.consequence}: ${pluralRisks(cell.ids.length)}`;
+  // The link's name says what the cell shows; the drawing inside is hidden from assistive technology.
+  const name = `Sannsynlighet ${cell.probability}, konsekvens ${cell.consequence}: ${pluralRisks(cell.ids.length)} (${cell.ids.join(', ')}), skår ${cell.score}, nivå ${cell.level.label}`;
+  parts[0] = (parts[0] ?? '').replace('<g class="risk-cell"', '<g class="risk-cell" aria-hidden="true"');
   return `<a href="${e(href)}" aria-label="${e(name)}">${parts.join('')}</a>`;
 }
 

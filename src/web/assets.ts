@@ -14,7 +14,7 @@ a { color: var(--brand); }
    >= 3:1 against the background it sits on (checked by test/browser/a11y-keyboard.test.ts). */
 :focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; box-shadow: 0 0 0 2px #fff; }
 .site-header :focus-visible { outline-color: #ffd34d; box-shadow: none; }
-.table-scroll { overflow-x: auto; max-width: 100%; }
+.table-scroll { overflow-x: auto; max-width: 100%; position: relative; }
 .table-scroll > table { margin-bottom: .5rem; }
 main, .site-header, .site-nav, .site-footer { overflow-wrap: anywhere; }
 /* Visually hidden but read by screen readers. */

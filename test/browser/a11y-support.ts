@@ -88,12 +88,10 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected at run time
     const axe = (window as any).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    // biome-ignore lint/suspicious/noExplicitAny: the result crosses the page boundary as plain JSON
     return result.violations.map((v: any) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
-      // biome-ignore lint/suspicious/noExplicitAny: as above
       nodes: v.nodes.slice(0, 5).map((n: any) => ({ target: n.target, failureSummary: n.failureSummary })),
     }));
   }, WCAG_TAGS);
