@@ -21,6 +21,9 @@ export interface RenderOptions {
   dataHref?: BlockRenderOptions['dataHref'];
 }
 
+/** The report's language (BCP 47): the HTML's lang, which Chromium writes as the PDF's /Lang. */
+export const REPORT_LANG = 'nb-NO';
+
 export const APPENDIX_ANCHOR = 'sec-vedlegg-datagrunnlag';
 
 /** "januar–mai" */
@@ -206,7 +209,7 @@ ${o.mode === 'pdf' ? appendix(m) : ''}
 export function reportDocument(m: ReportModel, o: RenderOptions): string {
   const css = REPORT_CSS + pageCss({ title: m.title, organisation: m.organisation, draft: m.status !== 'published' });
   return html`<!doctype html>
-<html lang="nb">
+<html lang="${REPORT_LANG}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

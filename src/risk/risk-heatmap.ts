@@ -150,10 +150,14 @@ function renderCell(cell: HeatmapCell, x: number, y: number, matrix: RiskMatrix,
   }
   parts.push('</g>');
   if (href === undefined) return parts.join('');
-  // The link's name says what the cell shows; the drawing inside is hidden from assistive technology.
-  const name = `Sannsynlighet ${cell.probability}, konsekvens ${cell.consequence}: ${pluralRisks(cell.ids.length)} (${cell.ids.join(', ')}), skår ${cell.score}, nivå ${cell.level.label}`;
   parts[0] = (parts[0] ?? '').replace('<g class="risk-cell"', '<g class="risk-cell" aria-hidden="true"');
-  return `<a href="${e(href)}" aria-label="${e(name)}">${parts.join('')}</a>`;
+  // The link is a transparent layer over the drawn cell, named after what the cell shows: no link
+  // inside an image, and no visible text inside the link that its name would have to repeat.
+  const name = `Sannsynlighet ${cell.probability}, konsekvens ${cell.consequence}: ${pluralRisks(cell.ids.length)} (${cell.ids.join(', ')}), skår ${cell.score}, nivå ${cell.level.label}`;
+  parts.push(
+    `<a href="${e(href)}" aria-label="${e(name)}" data-probability="${cell.probability}" data-consequence="${cell.consequence}"><title>${e(cellTitle(cell, matrix))}</title><rect class="risk-cell-link" x="${x}" y="${y}" width="${CELL_W}" height="${CELL_H}" fill="transparent"/></a>`,
+  );
+  return parts.join('');
 }
 
 function renderAxes(matrix: RiskMatrix): string {
