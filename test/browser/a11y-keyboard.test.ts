@@ -13,6 +13,29 @@ import { launchChromium } from './browser.ts';
 
 const P = '2025-05';
 
+interface FocusStyle {
+  what: string;
+  outline: string;
+  width: number;
+  outlineStyle: string;
+  bg: string;
+}
+
+/** Runs in the page: the focused element's outline and the opaque background behind it. */
+const FOCUS_STYLE = `(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  let bg = 'rgb(255, 255, 255)';
+  for (let n = el.parentElement; n; n = n.parentElement) {
+    const c = getComputedStyle(n).backgroundColor;
+    if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') { bg = c; break; }
+  }
+  const name = (el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30);
+  return { what: el.tagName.toLowerCase() + ' «' + name + '»', outline: style.outlineColor,
+    width: parseFloat(style.outlineWidth), outlineStyle: style.outlineStyle, bg };
+})()`;
+
 describe('keyboard, focus and reflow in Chromium', () => {
   let server: DemoServer;
   let browser: Browser;
@@ -35,9 +58,9 @@ describe('keyboard, focus and reflow in Chromium', () => {
   it('makes the skip link the first Tab stop and moves to the main content', async () => {
     const page = await open(`/?period=${P}`);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hopp til hovedinnhold');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Hopp til hovedinnhold');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('main');
     await page.close();
   });
 
@@ -47,7 +70,7 @@ describe('keyboard, focus and reflow in Chromium', () => {
     await page.keyboard.press('ArrowDown');
     await page.waitForTimeout(300);
     expect(page.url()).toBe(`${server.base}/risiko?period=${P}`);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('period');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('period');
     expect(await page.inputValue('#period')).toBe('2025-04');
     await Promise.all([page.waitForURL(/period=2025-04/), page.keyboard.press('Enter')]);
     expect(page.url()).toBe(`${server.base}/risiko?period=2025-04`);
@@ -58,22 +81,18 @@ describe('keyboard, focus and reflow in Chromium', () => {
     const page = await open(`/okonomi/prognose?period=${P}`);
     await page.locator('#amount-0').fill('tolv kroner');
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Lagre prognose' }).click()]);
-    const focused = await page.evaluate(() => ({
-      role: document.activeElement?.getAttribute('role'),
-      text: document.activeElement?.textContent ?? '',
-    }));
+    const focused = await page.evaluate<{ role: string | null; text: string }>(
+      "({ role: document.activeElement?.getAttribute('role') ?? null, text: document.activeElement?.textContent ?? '' })",
+    );
     expect(focused.role).toBe('alert');
     expect(focused.text).toContain('«tolv kroner» er ikke et beløp i kroner');
     await page.getByRole('alert').getByRole('link').first().click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('amount-0');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('amount-0');
 
     await openPage(page, server.base, `/risiko/ny?period=${P}`);
-    await page.evaluate(() => {
-      const form = document.querySelector('form[action^="/risiko"]:not(.risk-inline)') as HTMLFormElement;
-      form.noValidate = true;
-    });
+    await page.evaluate(`document.querySelector('form[action^="/risiko"]:not(.risk-inline)').noValidate = true`);
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Opprett risiko' }).click()]);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+    expect(await page.evaluate("document.activeElement?.getAttribute('role')")).toBe('alert');
     await page.close();
   });
 
@@ -83,27 +102,7 @@ describe('keyboard, focus and reflow in Chromium', () => {
     const failures: string[] = [];
     for (let i = 0; i < 60; i++) {
       await page.keyboard.press('Tab');
-      const f = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el || el === document.body) return null;
-        const style = getComputedStyle(el);
-        // The background the outline is drawn on: the nearest ancestor with an opaque background.
-        let bg = 'rgb(255, 255, 255)';
-        for (let n: HTMLElement | null = el.parentElement; n; n = n.parentElement) {
-          const c = getComputedStyle(n).backgroundColor;
-          if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') {
-            bg = c;
-            break;
-          }
-        }
-        return {
-          what: `${el.tagName.toLowerCase()} «${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 30)}»`,
-          outline: style.outlineColor,
-          width: Number.parseFloat(style.outlineWidth),
-          outlineStyle: style.outlineStyle,
-          bg,
-        };
-      });
+      const f = await page.evaluate<FocusStyle | null>(FOCUS_STYLE);
       if (!f) continue;
       seen.push(f.what);
       const ratio = contrastRatio(parseCssColour(f.outline), parseCssColour(f.bg));
@@ -136,7 +135,7 @@ describe('keyboard, focus and reflow in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
     for (const path of paths) {
       await openPage(page, server.base, `${path}?period=${P}`);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      const width = await page.evaluate<number>('document.documentElement.scrollWidth');
       if (width > 320) wide.push(`${path}: ${width}px`);
     }
     await page.close();

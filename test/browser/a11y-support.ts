@@ -88,21 +88,17 @@ export interface AxeViolation {
  */
 export async function runAxe(page: Page, opts: { fragment?: boolean } = {}): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
-  return page.evaluate(
-    async ({ tags, fragment }) => {
-      // biome-ignore lint/suspicious/noExplicitAny: axe is injected at run time
-      const axe = (window as any).axe;
-      const rules = fragment ? { 'document-title': { enabled: false }, 'html-has-lang': { enabled: false } } : {};
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] });
-      return result.violations.map((v: any) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.slice(0, 5).map((n: any) => ({ target: n.target, failureSummary: n.failureSummary })),
-      }));
-    },
-    { tags: WCAG_TAGS, fragment: opts.fragment === true },
-  );
+  const rules = opts.fragment ? { 'document-title': { enabled: false }, 'html-has-lang': { enabled: false } } : {};
+  const options = { runOnly: { type: 'tag', values: WCAG_TAGS }, rules, resultTypes: ['violations'] };
+  return page.evaluate<AxeViolation[]>(`(async () => {
+    const result = await window.axe.run(document, ${JSON.stringify(options)});
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  })()`);
 }
 
 /** Takes the demo report for the period through review and approval to publication (version 1). */
