@@ -43,7 +43,8 @@ describe('keyboard, focus and reflow in Chromium', () => {
   beforeAll(async () => {
     server = await startDemoServer();
     browser = await launchChromium(loadConfig());
-  }, 300_000);
+    // Building the demo (and publishing its report) takes a minute on a busy machine, more under load.
+  }, 600_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
