@@ -3,8 +3,8 @@
  * page), numbered figures (vector SVG, caption below, never split), KPI lines with target status
  * as text and colour, and provenance on demand. Shared by the document, the PDF and the web page.
  */
-import { formatDate, formatNumber } from '../shared/format.ts';
-import { localDateTimeOf } from '../shared/period.ts';
+import { formatDate, formatMonth, formatNumber } from '../shared/format.ts';
+import { isYearMonth, localDateTimeOf } from '../shared/period.ts';
 import { escapeHtml, html, raw, type SafeHtml } from '../web/html.ts';
 import type { KpiLinesBlock } from './blocks.ts';
 import type { PlacedBlock, PlacedFigure, PlacedTable } from './model.ts';
@@ -107,7 +107,9 @@ function dataTable(f: PlacedFigure): SafeHtml {
 }
 
 function figureValue(v: number | string | null): string {
-  return v === null ? 'ingen verdi' : typeof v === 'number' ? formatNumber(v, Number.isInteger(v) ? 0 : 2) : v;
+  if (v === null) return 'ingen verdi';
+  if (typeof v === 'number') return formatNumber(v, Number.isInteger(v) ? 0 : 2);
+  return isYearMonth(v) ? formatMonth(v) : v;
 }
 
 /** At most this many data rows are read out in a figure's alternative text. */
