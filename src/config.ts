@@ -18,6 +18,8 @@ export interface Config {
   readonly chromiumPath: string;
   /** The period pages open on when none is chosen ("YYYY-MM"); undefined = the previous month. */
   readonly defaultPeriod: string | undefined;
+  /** Who to contact about accessibility (e-mail, web form or phone), shown in the accessibility statement. */
+  readonly accessibilityContact: string | undefined;
   /** STYREROM_DEBUG=1: print stack traces on CLI errors. */
   readonly debug: boolean;
   /** Access control (docs/security.md). */
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     dataDir,
     chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     defaultPeriod: overrides.defaultPeriod ?? env.STYREROM_PERIOD,
+    accessibilityContact: env.STYREROM_ACCESSIBILITY_CONTACT?.trim() || undefined,
     debug: env.STYREROM_DEBUG === '1' || env.STYREROM_DEBUG === 'true',
     auth: loadAuthConfig(env),
     jira: Object.freeze({

@@ -140,7 +140,7 @@ interface FormProblem {
 
 function problemList(problems: readonly FormProblem[]): SafeHtml {
   if (problems.length === 0) return html``;
-  return html`<div class="notice notice--error" role="alert"><p>Skjemaet ble ikke lagret:</p><ul>${problems.map((p) => html`<li>${p.message}</li>`)}</ul></div>`;
+  return html`<div class="notice notice--error" role="alert" tabindex="-1" data-error-summary><p>Skjemaet ble ikke lagret:</p><ul>${problems.map((p) => html`<li><a href="#${p.field}">${p.message}</a></li>`)}</ul></div>`;
 }
 
 function formValues(body: unknown): Record<string, string> {

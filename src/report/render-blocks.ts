@@ -3,9 +3,9 @@
  * page), numbered figures (vector SVG, caption below, never split), KPI lines with target status
  * as text and colour, and provenance on demand. Shared by the document, the PDF and the web page.
  */
-import { formatDate, formatNumber } from '../shared/format.ts';
-import { localDateTimeOf } from '../shared/period.ts';
-import { html, raw, type SafeHtml } from '../web/html.ts';
+import { formatDate, formatMonth, formatNumber } from '../shared/format.ts';
+import { isYearMonth, localDateTimeOf } from '../shared/period.ts';
+import { escapeHtml, html, raw, type SafeHtml } from '../web/html.ts';
 import type { KpiLinesBlock } from './blocks.ts';
 import type { PlacedBlock, PlacedFigure, PlacedTable } from './model.ts';
 import type { ImportRef } from './provenance.ts';
@@ -106,10 +106,44 @@ function dataTable(f: PlacedFigure): SafeHtml {
 </details>`;
 }
 
+function figureValue(v: number | string | null): string {
+  if (v === null) return 'ingen verdi';
+  if (typeof v === 'number') return formatNumber(v, Number.isInteger(v) ? 0 : 2);
+  return isYearMonth(v) ? formatMonth(v) : v;
+}
+
+/** At most this many data rows are read out in a figure's alternative text. */
+const ALT_MAX_ROWS = 24;
+
+/**
+ * The figure's alternative text: its number and caption, then the numbers drawn ("mai 25: Korttid
+ * 1,44, Langtid 4,1; …"), so a screen reader and the tagged PDF get what the picture shows.
+ */
+export function figureAltText(f: PlacedFigure): string {
+  const { columns, rows } = f.block.data;
+  const shown = rows.slice(-ALT_MAX_ROWS).map((r) => {
+    const values = r.slice(1).map((v, i) => (columns.length > 2 ? `${columns[i + 1]} ${figureValue(v)}` : figureValue(v)));
+    return `${figureValue(r[0] ?? null)}: ${values.join(', ')}`;
+  });
+  const more = rows.length > ALT_MAX_ROWS ? ` (de siste ${ALT_MAX_ROWS} av ${rows.length} radene)` : '';
+  const unit = columns.length === 2 ? ` (${columns[1]})` : '';
+  const data = shown.length > 0 ? ` Tallene${unit}${more}: ${shown.join('; ')}.` : '';
+  return `${f.label}: ${f.block.caption}.${data}`;
+}
+
+/** The drawing is one image whose name is the alternative text (the tagged PDF's /Alt comes from it). */
+function namedSvg(svg: string, alt: string): string {
+  return svg.replace(/<svg\b[^>]*>/, (tag) =>
+    tag
+      .replace(/\s(?:role|aria-label|aria-labelledby|aria-describedby)="[^"]*"/g, '')
+      .replace(/^<svg/, `<svg role="img" aria-label="${escapeHtml(alt)}"`),
+  );
+}
+
 export function renderFigure(f: PlacedFigure, o: BlockRenderOptions): SafeHtml {
   const b = f.block;
   return html`<figure class="sr-figure" id="${f.anchor}">
-<div class="sr-chart">${raw(scopeSvgIds(b.svg, f.anchor))}</div>
+<div class="sr-chart">${raw(namedSvg(scopeSvgIds(b.svg, f.anchor), figureAltText(f)))}</div>
 <figcaption><span class="sr-label">${f.label}:</span> ${b.caption}</figcaption>
 ${b.note ? html`<p class="sr-note">${b.note}</p>` : ''}
 ${o.details ? html`${dataTable(f)}${provenanceDetails(f, o)}` : ''}

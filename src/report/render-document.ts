@@ -21,6 +21,9 @@ export interface RenderOptions {
   dataHref?: BlockRenderOptions['dataHref'];
 }
 
+/** The report's language (BCP 47): the HTML's lang, which Chromium writes as the PDF's /Lang. */
+export const REPORT_LANG = 'nb-NO';
+
 export const APPENDIX_ANCHOR = 'sec-vedlegg-datagrunnlag';
 
 /** "januar–mai" */
@@ -42,7 +45,7 @@ function cover(m: ReportModel): SafeHtml {
 <dt>Dato</dt><dd>${formatDate(localDateOf(Date.parse(m.compiledAt)))}</dd>
 <dt>Status</dt><dd>${STATUS_LABELS[m.status]}, versjon ${m.version}</dd>
 </dl>
-<p class="sr-stamp${published ? ' sr-stamp--published' : ''}" aria-hidden="true">${published ? 'PUBLISERT' : 'UTKAST'}</p>
+<div class="sr-stamp${published ? ' sr-stamp--published' : ''}" aria-hidden="true"></div>
 </section>`;
 }
 
@@ -207,7 +210,7 @@ ${o.mode === 'pdf' ? appendix(m) : ''}
 export function reportDocument(m: ReportModel, o: RenderOptions): string {
   const css = REPORT_CSS + pageCss({ title: m.title, organisation: m.organisation, draft: m.status !== 'published' });
   return html`<!doctype html>
-<html lang="nb">
+<html lang="${REPORT_LANG}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

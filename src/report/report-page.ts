@@ -18,7 +18,7 @@ import { ACTIONS, type WorkflowAction } from './workflow.ts';
 export type StatusDoc = Awaited<ReturnType<typeof reportStatusDoc>>;
 
 export const PAGE_CSS = `
-.sr-panel { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1rem 2rem; margin-bottom: 1.5rem; }
+.sr-panel { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr)); gap: 1rem 2rem; margin-bottom: 1.5rem; }
 .sr-panel h2 { margin-top: .5rem; }
 .sr-badge { display: inline-block; padding: .1rem .6rem; border-radius: 999px; font-weight: 700; background: #eef0f2; }
 .sr-badge--published { background: #e6f4ea; color: #1e6b34; }

@@ -4,6 +4,12 @@
  * for the standalone document and the PDF; Chromium ≥ 131 implements CSS page margin boxes.
  */
 
+/** The status stamp as an SVG image: a word in a frame, drawn in a faint colour. */
+function stamp(word: string, colour: string): string {
+  const svg = `<svg xmlns='http://www.w3.org/2000/svg' width='600' height='156' viewBox='0 0 600 156'><rect x='5' y='5' width='590' height='146' fill='none' stroke='${colour}' stroke-width='10'/><text x='300' y='114' text-anchor='middle' textLength='540' lengthAdjust='spacingAndGlyphs' font-family='Liberation Sans, Arial, sans-serif' font-size='100' font-weight='700' fill='${colour}'>${word}</text></svg>`;
+  return `url("data:image/svg+xml,${encodeURIComponent(svg)}")`;
+}
+
 export const REPORT_CSS = `
 .sr-report { --sr-ink: #1a1a1a; --sr-muted: #555; --sr-brand: #1f4e79; --sr-line: #c9d1d9; --sr-zebra: #f3f6f9;
   --sr-met: #1e6b34; --sr-met-bg: #e6f4ea; --sr-miss: #a4161a; --sr-miss-bg: #fdecec;
@@ -89,9 +95,10 @@ export const REPORT_CSS = `
 .sr-report .sr-cover-meta { padding: 1.6em 2.4em; font-size: 11pt; }
 .sr-report .sr-cover-meta dt { color: var(--sr-muted); font-size: 9pt; text-transform: uppercase; letter-spacing: .05em; }
 .sr-report .sr-cover-meta dd { margin: 0 0 .8em; }
-.sr-report .sr-stamp { position: absolute; left: 50%; top: 58%; transform: translate(-50%, -50%) rotate(-30deg); font-size: 72pt;
-  font-weight: 700; letter-spacing: .12em; color: rgba(164, 22, 26, .16); border: 6px solid rgba(164, 22, 26, .16); padding: .05em .35em; margin: 0; }
-.sr-report .sr-stamp--published { color: rgba(30, 107, 52, .2); border-color: rgba(30, 107, 52, .2); }
+/* The stamp is decoration only (a background image, aria-hidden); the status is text in the cover's list. */
+.sr-report .sr-stamp { position: absolute; left: 50%; top: 58%; transform: translate(-50%, -50%) rotate(-30deg); width: 13cm; height: 3.4cm;
+  margin: 0; background: no-repeat center / contain ${stamp('UTKAST', 'rgba(164, 22, 26, .16)')}; }
+.sr-report .sr-stamp--published { background-image: ${stamp('PUBLISERT', 'rgba(30, 107, 52, .2)')}; }
 
 /* Appendix. */
 .sr-report .sr-appendix h3 { font-size: 11pt; margin: 1.1em 0 .3em; color: var(--sr-ink); }
@@ -106,7 +113,7 @@ export const REPORT_CSS = `
 @media screen {
   .sr-report .sr-section, .sr-report .sr-toc { margin-bottom: 2em; }
   .sr-report .sr-cover { border: 1px solid var(--sr-line); margin-bottom: 2em; }
-  .sr-report .sr-stamp { font-size: 36pt; top: 72%; left: 70%; }
+  .sr-report .sr-stamp { width: 6.5cm; height: 1.7cm; top: 72%; left: 70%; }
 }
 @media print {
   .sr-report details { display: none; }

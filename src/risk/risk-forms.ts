@@ -42,7 +42,7 @@ function fieldId(form: string, name: string): string {
 
 export function errorSummary(form: string, state: FormState): SafeHtml | '' {
   if (state.problems.length === 0) return '';
-  return html`<div class="notice notice--error risk-errors" role="alert" tabindex="-1" id="${form}-errors">
+  return html`<div class="notice notice--error risk-errors" role="alert" tabindex="-1" data-error-summary id="${form}-errors">
 <p><strong>Skjemaet har ${state.problems.length === 1 ? 'én feil' : `${state.problems.length} feil`}:</strong></p>
 <ul>${state.problems.map((p) => html`<li><a href="#${fieldId(form, p.field)}">${LABELS[p.field] ?? p.field}: ${p.message}</a></li>`)}</ul>
 </div>`;

@@ -149,7 +149,15 @@ function renderCell(cell: HeatmapCell, x: number, y: number, matrix: RiskMatrix,
     });
   }
   parts.push('</g>');
-  return href === undefined ? parts.join('') : `<a href="${e(href)}">${parts.join('')}</a>`;
+  if (href === undefined) return parts.join('');
+  parts[0] = (parts[0] ?? '').replace('<g class="risk-cell"', '<g class="risk-cell" aria-hidden="true"');
+  // The link is a transparent layer over the drawn cell, named after what the cell shows: no link
+  // inside an image, and no visible text inside the link that its name would have to repeat.
+  const name = `Sannsynlighet ${cell.probability}, konsekvens ${cell.consequence}: ${pluralRisks(cell.ids.length)} (${cell.ids.join(', ')}), skår ${cell.score}, nivå ${cell.level.label}`;
+  parts.push(
+    `<a href="${e(href)}" aria-label="${e(name)}" data-probability="${cell.probability}" data-consequence="${cell.consequence}"><title>${e(cellTitle(cell, matrix))}</title><rect class="risk-cell-link" x="${x}" y="${y}" width="${CELL_W}" height="${CELL_H}" fill="transparent"/></a>`,
+  );
+  return parts.join('');
 }
 
 function renderAxes(matrix: RiskMatrix): string {
@@ -229,7 +237,10 @@ export function renderHeatmapSvg(cells: readonly HeatmapCell[], matrix: RiskMatr
   });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="risk-heatmap" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}"`,
-    ` role="img" aria-labelledby="${prefix}-title ${prefix}-desc" font-family="${FONT}">`,
+    // With links to the cells it is an interactive figure (a named group of links), else an image.
+    options.cellHref
+      ? ` role="group" aria-labelledby="${prefix}-title" aria-describedby="${prefix}-desc" font-family="${FONT}">`
+      : ` role="img" aria-labelledby="${prefix}-title ${prefix}-desc" font-family="${FONT}">`,
     `<title id="${prefix}-title">${e(options.title)}</title>`,
     `<desc id="${prefix}-desc">${e(heatmapDescription(cells, matrix))}</desc>`,
     body.join(''),

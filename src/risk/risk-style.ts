@@ -8,8 +8,8 @@ export const RISK_STYLE = `<style>
 .risk-inline { display: inline; margin: 0; }
 .risk-button, .risk-toolbar button, .risk-form button, .risk-filters button { display: inline-block; font: inherit; padding: .35rem .9rem;
   border-radius: 4px; border: 1px solid var(--brand); background: var(--brand); color: #fff; text-decoration: none; cursor: pointer; }
-.risk-columns { display: grid; grid-template-columns: minmax(0, 680px) minmax(16rem, 1fr); gap: 1.5rem; align-items: start; }
-@media (max-width: 70rem) { .risk-columns { grid-template-columns: 1fr; } }
+.risk-columns { display: grid; grid-template-columns: minmax(0, 680px) minmax(min(16rem, 100%), 1fr); gap: 1.5rem; align-items: start; }
+@media (max-width: 70rem) { .risk-columns { grid-template-columns: minmax(0, 1fr); } }
 .risk-figure { margin: 0 0 1rem; }
 .risk-figure figcaption { color: var(--muted); font-size: .9rem; }
 .risk-heatmap a:focus-visible rect { stroke: #000; stroke-width: 4; }

@@ -6,7 +6,7 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { destination, type Logger, pino } from 'pino';
 import type { Config } from '../config.ts';
 import type { AppDeps, DomainModule } from '../module.ts';
@@ -28,6 +28,8 @@ export interface BuildAppOptions {
   domains: readonly DomainModule[];
   /** Request logging; default: pino on stderr at config.logLevel. */
   logger?: Logger;
+  /** Called for every route as it is registered (the accessibility test walks the pages this way). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Our pages use inline style attributes (ECharts SVG) and data: images; scripts only from us. */
@@ -62,6 +64,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const deps: AppDeps = { config: options.config, db: options.db, domains: options.domains };
   const logger = options.logger ?? pino({ level: options.config.logLevel }, destination(2));
   const app = Fastify({ loggerInstance: logger, trustProxy: options.config.auth.trustProxy }) as unknown as FastifyInstance;
+  const { onRoute } = options;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
   await app.register(helmet, { contentSecurityPolicy: CSP });
   await app.register(formbody);
   await app.register(cookie);

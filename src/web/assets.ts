@@ -10,10 +10,16 @@ const CSS = `
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.5 "Liberation Sans", Arial, sans-serif; color: var(--ink); background: #fff; }
 a { color: var(--brand); }
-a:focus-visible, button:focus-visible, select:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
+/* Focus: a dark ring with a white gap on light backgrounds, a yellow ring on the blue header; each is
+   >= 3:1 against the background it sits on (checked by test/browser/a11y-keyboard.test.ts). */
+:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; box-shadow: 0 0 0 2px #fff; }
+.site-header :focus-visible { outline-color: #ffd34d; box-shadow: none; }
+.table-scroll { overflow-x: auto; max-width: 100%; position: relative; }
+.table-scroll > table { margin-bottom: .5rem; }
+main, .site-header, .site-nav, .site-footer { overflow-wrap: anywhere; }
 /* Visually hidden but read by screen readers. */
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.skip-link { position: absolute; left: -9999px; top: 0; background: #fff; padding: .5rem 1rem; z-index: 10; }
+.skip-link { position: absolute; left: -9999px; top: 0; background: #fff; color: var(--brand); padding: .5rem 1rem; z-index: 10; }
 .skip-link:focus { left: 1rem; }
 .site-header { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; justify-content: space-between;
   padding: .75rem 1.5rem; background: var(--brand); color: #fff; }
@@ -56,6 +62,7 @@ th, td { text-align: left; padding: .35rem .75rem; border-bottom: 1px solid var(
 th { background: var(--bg); }
 td code { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.muted { color: var(--muted); }
 .site-footer { border-top: 1px solid var(--line); padding: 1rem 1.5rem; color: var(--muted); font-size: .9rem; }
 svg { max-width: 100%; height: auto; }
 @media print {
@@ -70,9 +77,15 @@ svg { max-width: 100%; height: auto; }
 `;
 
 const JS = `
-document.querySelectorAll('form[data-autosubmit]').forEach(function (form) {
-  form.addEventListener('change', function () { form.requestSubmit ? form.requestSubmit() : form.submit(); });
+// The period picker navigates on its button or on Enter, never on a change (WCAG 3.2.2).
+document.querySelectorAll('.period-picker select').forEach(function (select) {
+  select.addEventListener('keydown', function (event) {
+    if (event.key === 'Enter') { event.preventDefault(); select.form.requestSubmit ? select.form.requestSubmit() : select.form.submit(); }
+  });
 });
+// A form sent back with errors: focus moves to its error summary, whose links lead to the fields.
+var summary = document.querySelector('[data-error-summary]');
+if (summary) summary.focus();
 `;
 
 function hashed(path: string, body: string, type: string) {

@@ -36,7 +36,24 @@ export interface ChartOptions {
 
 use([BarChart, LineChart, HeatmapChart, GridComponent, LegendComponent, MarkLineComponent, VisualMapComponent, SVGRenderer]);
 
-const PALETTE = ['#1f4e79', '#c55a11', '#548235', '#7f6000', '#7030a0', '#2e75b6'];
+/**
+ * Series colours, each >= 4.5:1 on white (so they pass as text too); gridlines are decoration.
+ * Colour never works alone: lines differ in marker and dash, bars in fill pattern, and a legend or
+ * data labels name every series (src/web/charts.test.ts checks all of it).
+ */
+export const PALETTE = ['#1f4e79', '#a84a00', '#3f6e27', '#6b5100', '#7030a0', '#1f6aa5'];
+export const TEXT_COLOUR = '#1a1a1a';
+export const AXIS_COLOUR = '#595959';
+/** Gridlines only help reading values off the axis; the data labels and table carry the numbers. */
+export const GRID_COLOUR = '#e0e6f1';
+const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'roundRect', 'pin'];
+const DASHES = ['solid', 'dashed', 'dotted'] as const;
+const DECALS = [
+  undefined,
+  { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: Math.PI / 4, color: 'rgba(255,255,255,0.55)' },
+  { symbol: 'circle', symbolSize: 0.6, dashArrayX: [[4, 4]], dashArrayY: [4, 4], color: 'rgba(255,255,255,0.55)' },
+  { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: -Math.PI / 4, color: 'rgba(255,255,255,0.55)' },
+];
 
 function categoryLabel(c: string): string {
   return isYearMonth(c) ? formatMonthShort(c) : c;
@@ -50,19 +67,34 @@ export function renderChart(o: ChartOptions): string {
   chart.setOption({
     animation: false,
     color: PALETTE,
-    textStyle: { fontFamily: 'Liberation Sans, Arial, sans-serif', fontSize: 12 },
+    textStyle: { fontFamily: 'Liberation Sans, Arial, sans-serif', fontSize: 12, color: TEXT_COLOUR },
     grid: { left: 56, right: o.target ? 72 : 16, top: 28, bottom: o.series.length > 1 ? 56 : 32 },
-    legend: o.series.length > 1 ? { bottom: 0, data: o.series.map((s) => s.name) } : undefined,
-    xAxis: { type: 'category', data: o.categories.map(categoryLabel), axisLabel: { interval: 0 } },
-    yAxis: { type: 'value', min: o.yMin, max: o.yMax, axisLabel: { formatter: fmt } },
+    legend: o.series.length > 1 ? { bottom: 0, data: o.series.map((s) => s.name), textStyle: { color: TEXT_COLOUR } } : undefined,
+    xAxis: {
+      type: 'category',
+      data: o.categories.map(categoryLabel),
+      axisLabel: { interval: 0, color: TEXT_COLOUR },
+      axisLine: { lineStyle: { color: AXIS_COLOUR } },
+      axisTick: { lineStyle: { color: AXIS_COLOUR } },
+    },
+    yAxis: {
+      type: 'value',
+      min: o.yMin,
+      max: o.yMax,
+      axisLabel: { formatter: fmt, color: TEXT_COLOUR },
+      splitLine: { lineStyle: { color: GRID_COLOUR } },
+    },
     series: o.series.map((s, i) => ({
       name: s.name,
       type: o.kind,
       stack: s.stack,
       data: s.values,
+      ...(o.kind === 'line'
+        ? { symbol: SYMBOLS[i % SYMBOLS.length], symbolSize: 7, lineStyle: { type: DASHES[i % DASHES.length], width: 2 } }
+        : { itemStyle: { decal: DECALS[i % DECALS.length] } }),
       label:
         o.kind === 'bar' && o.series.length === 1
-          ? { show: true, position: 'top', formatter: (p: { value: number }) => formatNumber(p.value, o.decimals ?? 0) }
+          ? { show: true, position: 'top', color: TEXT_COLOUR, formatter: (p: { value: number }) => formatNumber(p.value, o.decimals ?? 0) }
           : undefined,
       markLine:
         i === 0 && o.target

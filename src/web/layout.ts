@@ -6,9 +6,10 @@ import type { AppDeps, NavItem } from '../module.ts';
 import { formatMonth } from '../shared/format.ts';
 import { monthOf, type YearMonth } from '../shared/period.ts';
 import { SCRIPT, STYLESHEET } from './assets.ts';
-import { html, type SafeHtml } from './html.ts';
+import { html, raw, type SafeHtml } from './html.ts';
 import { todayInOslo } from './period-param.ts';
 import { periodPicker } from './period-picker.ts';
+import { wrapTables } from './table-scroll.ts';
 
 export interface PageOptions {
   /** The page's <h1> and the start of <title>. */
@@ -61,10 +62,10 @@ export function page(deps: AppDeps, opts: PageOptions): string {
 ${navigation(deps, opts.period, opts.activePath)}
 <main id="main" tabindex="-1">
 <h1>${opts.title} <span class="period">– ${formatMonth(opts.period)}</span></h1>
-${opts.body}
+${raw(wrapTables(opts.body.value))}
 </main>
 <footer class="site-footer">
-  <p>Styrerom · ${org} · <a href="/dokumentasjon">Dokumentasjon</a> · <a href="/api/docs">API</a></p>
+  <p>Styrerom · ${org} · <a href="/dokumentasjon">Dokumentasjon</a> · <a href="/api/docs">API</a> · <a href="/tilgjengelighet">Tilgjengelighetserklæring</a></p>
 </footer>
 </body>
 </html>

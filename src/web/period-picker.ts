@@ -1,4 +1,8 @@
-/** The month picker in the header: a plain GET form (works without JS), auto-submitted by app.js. */
+/**
+ * The month picker in the header: a plain GET form that navigates only on its button (or Enter, via
+ * app.js), never on a change of the select: arrowing through the months keeps focus and the page
+ * (WCAG 3.2.2).
+ */
 import { formatMonth } from '../shared/format.ts';
 import { addMonths, type YearMonth } from '../shared/period.ts';
 import { html, type SafeHtml } from './html.ts';
@@ -17,7 +21,7 @@ export function periodPicker(opts: { period: YearMonth; latest: YearMonth; actio
   const options = pickerMonths(opts.period, opts.latest).map(
     (m) => html`<option value="${m}"${m === opts.period ? html` selected` : ''}>${formatMonth(m)}</option>`,
   );
-  return html`<form class="period-picker" method="get" action="${opts.action}" data-autosubmit>
+  return html`<form class="period-picker" method="get" action="${opts.action}">
   <label for="period">Periode</label>
   <select name="period" id="period">${options}</select>
   <button type="submit">Vis</button>

@@ -4,6 +4,7 @@ import { listImportRuns } from '../imports/import-runs.ts';
 import { allImporters } from '../imports/registry.ts';
 import { evaluateRegistry } from '../kpi/registry.ts';
 import type { AppDeps } from '../module.ts';
+import { accessibilityStatementBody } from './accessibility.ts';
 import { ASSETS } from './assets.ts';
 import { docBody, docsIndexBody } from './docs-page.ts';
 import { importPageBody } from './import-page.ts';
@@ -33,6 +34,12 @@ export async function shellRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     const runs = await listImportRuns(deps.db, { limit: 50 });
     const body = importPageBody(allImporters(deps.domains), runs);
     return sendPage(reply, page(deps, { title: 'Importer', period, activePath: '/import', body }));
+  });
+
+  app.get('/tilgjengelighet', { config: { permission: 'public' } }, async (req, reply) => {
+    const period = resolvePeriod(req.query, deps.config);
+    const body = accessibilityStatementBody(deps.config);
+    return sendPage(reply, page(deps, { title: 'Tilgjengelighetserklæring', period, activePath: '/tilgjengelighet', body }));
   });
 
   app.get('/dokumentasjon', { config: { permission: 'read' } }, async (req, reply) => {
