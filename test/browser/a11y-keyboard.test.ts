@@ -4,12 +4,12 @@
  * focus outline has >= 3:1 contrast against the background it sits on (1.4.11, from computed
  * styles), and pages reflow at 320 px (1.4.10).
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { contrastRatio, parseCssColour } from '../../src/web/contrast.ts';
 import { type DemoServer, openPage, startDemoServer } from './a11y-support.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium, signedInContext } from './browser.ts';
 
 const P = '2025-05';
 
@@ -39,10 +39,12 @@ const FOCUS_STYLE = `(() => {
 describe('keyboard, focus and reflow in Chromium', () => {
   let server: DemoServer;
   let browser: Browser;
+  let context: BrowserContext;
 
   beforeAll(async () => {
     server = await startDemoServer();
     browser = await launchChromium(loadConfig());
+    context = await signedInContext(browser, server.base, server.db);
     // Building the demo (and publishing its report) takes a minute on a busy machine, more under load.
   }, 600_000);
   afterAll(async () => {
@@ -51,7 +53,8 @@ describe('keyboard, focus and reflow in Chromium', () => {
   });
 
   async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const page = await browser.newPage({ viewport });
+    const page = await context.newPage();
+    await page.setViewportSize(viewport);
     await openPage(page, server.base, path);
     return page;
   }
@@ -133,7 +136,8 @@ describe('keyboard, focus and reflow in Chromium', () => {
       '/tilgjengelighet',
     ];
     const wide: string[] = [];
-    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 320, height: 640 });
     for (const path of paths) {
       await openPage(page, server.base, `${path}?period=${P}`);
       const width = await page.evaluate<number>('document.documentElement.scrollWidth');

@@ -4,11 +4,11 @@
  * a 404) and empty states (a period without data). Every GET route must be visited: a route missing
  * from EXAMPLES below (when it has parameters) fails the test, so a new page cannot slip past.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type DemoServer, describeViolations, openPage, publishReport, runAxe, startDemoServer } from './a11y-support.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium, signedInContext } from './browser.ts';
 
 const P = '2025-05';
 /** A month before any demo data: every page's empty state. */
@@ -48,12 +48,14 @@ function urlsFor(route: string): string[] | undefined {
 describe('WCAG 2.1 AA on every page (axe-core in Chromium)', () => {
   let server: DemoServer;
   let browser: Browser;
+  let context: BrowserContext;
 
   beforeAll(async () => {
     server = await startDemoServer();
     // The published report (its stamp, web.html) is checked too: publish the demo period first.
-    await publishReport(server.base, P);
+    await publishReport(server, P);
     browser = await launchChromium(loadConfig());
+    context = await signedInContext(browser, server.base, server.db);
     // Building the demo (and publishing its report) takes a minute on a busy machine, more under load.
   }, 600_000);
   afterAll(async () => {
@@ -73,7 +75,7 @@ describe('WCAG 2.1 AA on every page (axe-core in Chromium)', () => {
   }
 
   it('visits every registered GET route and finds no violation on its HTML pages', async () => {
-    const page = await browser.newPage();
+    const page = await context.newPage();
     const problems: string[] = [];
     const htmlPages: string[] = [];
     for (const route of server.getRoutes) {
@@ -94,7 +96,7 @@ describe('WCAG 2.1 AA on every page (axe-core in Chromium)', () => {
   }, 1_200_000);
 
   it('finds no violation in the empty states (a period without data) and on the 404 page', async () => {
-    const page = await browser.newPage();
+    const page = await context.newPage();
     const problems: string[] = [];
     for (const route of server.getRoutes) {
       if (/[:*]/.test(route) || route.startsWith('/api') || route.startsWith('/static') || route === '/health') continue;
@@ -108,7 +110,7 @@ describe('WCAG 2.1 AA on every page (axe-core in Chromium)', () => {
   }, 300_000);
 
   it('finds no violation on forms sent with errors', async () => {
-    const page = await browser.newPage();
+    const page = await context.newPage();
     const problems: string[] = [];
     const sendBroken = async (path: string, fill: (p: Page) => Promise<void>, button: string) => {
       await openPage(page, server.base, path);

@@ -1,7 +1,7 @@
 /**
  * The accessibility tests' server: the demo organisation's database (built once by the real demo
  * runner into a temp dir), every domain, and the list of GET routes the server registered. Pages
- * are fetched through ONE function, `openPage`, so logging in (when access control lands) is one edit.
+ * are fetched through ONE function, `openPage`, in a context signed in with every role (`signedInContext`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,9 +14,13 @@ import { loadConfig } from '../../src/config.ts';
 import { buildDemo, DEMO_PERIOD } from '../../src/demo/demo.ts';
 import { domains } from '../../src/domains.ts';
 import { buildApp } from '../../src/server/app.ts';
+import type { Db } from '../../src/storage/db.ts';
+import { bearerHeaders } from '../support/auth.ts';
 
 export interface DemoServer {
   base: string;
+  /** The demo database, for signing in test users. */
+  db: Db;
   /** Every GET route as registered ("/risiko/:id"), in registration order, without duplicates. */
   getRoutes: string[];
   close(): Promise<void>;
@@ -40,6 +44,7 @@ export async function startDemoServer(): Promise<DemoServer> {
   await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+    db: open.db,
     getRoutes: [...getRoutes],
     async close() {
       await app.close();
@@ -57,8 +62,8 @@ export interface Opened {
 
 /**
  * How every accessibility test gets a page: fetched first through the page's own context (same
- * cookies), and loaded in the browser when it is HTML (files would start a download). Access
- * control will add its login here.
+ * cookies: the tests' pages come from a context signed in through the login page), and loaded in
+ * the browser when it is HTML (files would start a download).
  */
 export async function openPage(page: Page, base: string, path: string): Promise<Opened> {
   const head = await page.context().request.get(base + path, { maxRedirects: 5 });
@@ -102,11 +107,13 @@ export async function runAxe(page: Page, opts: { fragment?: boolean } = {}): Pro
 }
 
 /** Takes the demo report for the period through review and approval to publication (version 1). */
-export async function publishReport(base: string, period: string): Promise<void> {
+export async function publishReport(server: DemoServer, period: string): Promise<void> {
+  const base = server.base;
+  const auth = await bearerHeaders(server.db);
   for (const action of ['submit', 'approve', 'publish']) {
     const r = await fetch(`${base}/api/report/${period}/actions/${action}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({ by: 'Tilgjengelighetstest' }),
     });
     if (!r.ok) throw new Error(`${action}: HTTP ${r.status} ${await r.text()}`);
