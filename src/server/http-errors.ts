@@ -19,6 +19,8 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   CONFIG: 500,
   DATABASE: 500,
   INTERNAL: 500,
+  INTEGRITY: 500,
+  BUSY: 503,
 };
 
 export interface ErrorBody {
