@@ -20,6 +20,8 @@ export interface Config {
   readonly defaultPeriod: string | undefined;
   /** STYREROM_DEBUG=1: print stack traces on CLI errors. */
   readonly debug: boolean;
+  /** STYREROM_SQLITE_BUSY_TIMEOUT_MS: how long a SQLite writer waits for another's lock (default 5000). */
+  readonly sqliteBusyTimeoutMs: number;
 }
 
 export interface ConfigOverrides {
@@ -35,6 +37,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new AppError('CONFIG', `Ugyldig port «${env.PORT}» (Invalid port)`);
   }
+  const busy = Number(env.STYREROM_SQLITE_BUSY_TIMEOUT_MS ?? 5000);
+  if (!Number.isInteger(busy) || busy < 0 || busy > 600_000) {
+    throw new AppError(
+      'CONFIG',
+      `Ugyldig STYREROM_SQLITE_BUSY_TIMEOUT_MS «${env.STYREROM_SQLITE_BUSY_TIMEOUT_MS}»: bruk millisekunder fra 0 til 600000`,
+    );
+  }
   const databaseUrl = overrides.databaseUrl ?? env.DATABASE_URL ?? `sqlite:${dataDir}/styrerom.db`;
   return Object.freeze({
     databaseUrl,
@@ -46,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     defaultPeriod: overrides.defaultPeriod ?? env.STYREROM_PERIOD,
     debug: env.STYREROM_DEBUG === '1' || env.STYREROM_DEBUG === 'true',
+    sqliteBusyTimeoutMs: busy,
   });
 }

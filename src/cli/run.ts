@@ -5,6 +5,7 @@
 import { type Config, loadConfig } from '../config.ts';
 import type { CliCommand, DomainModule } from '../module.ts';
 import { AppError, formatProblem, isAppError } from '../shared/errors.ts';
+import { storageAppError } from '../storage/db-errors.ts';
 import { demoCommand } from './commands/demo.ts';
 import { importCommand } from './commands/import.ts';
 import { kpiCommand } from './commands/kpi.ts';
@@ -28,9 +29,9 @@ export function builtinCommands(domains: readonly DomainModule[]): BuiltinComman
 }
 
 function printError(io: CliIo, err: unknown, debug: boolean): number {
-  const appError = isAppError(err)
-    ? err
-    : new AppError('INTERNAL', `Uventet feil: ${(err as Error)?.message ?? String(err)} (Unexpected error)`);
+  const appError =
+    storageAppError(err) ??
+    (isAppError(err) ? err : new AppError('INTERNAL', `Uventet feil: ${(err as Error)?.message ?? String(err)} (Unexpected error)`));
   io.stderr(`Feil: ${appError.message}\n`);
   for (const p of appError.problems) io.stderr(`  ${formatProblem(p)}\n`);
   if (debug) io.stderr(`${(err as Error)?.stack ?? String(err)}\n`);

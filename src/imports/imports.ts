@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError, type Problem } from '../shared/errors.ts';
 import type { Db } from '../storage/db.ts';
+import { busyError, isBusyError } from '../storage/db-errors.ts';
 import { problem } from './decode.ts';
 
 /** A file to import. Always a path: large files (SAF-T) are streamed, never held in memory. */
@@ -131,6 +132,21 @@ export async function runImport(db: Db, importer: Importer, source: ImportSource
         .execute();
     });
   } catch (err) {
+    if (isBusyError(err)) {
+      // Another writer holds the lock: nothing was written; record the run as failed if we can.
+      const busy = busyError(err);
+      await db
+        .updateTable('import_runs')
+        .set({
+          status: 'failed',
+          finished_at: new Date().toISOString(),
+          problems: JSON.stringify([problem(source.fileName, busy.message, 'database busy')]),
+        })
+        .where('id', '=', run.id)
+        .execute()
+        .catch(() => undefined);
+      throw busy;
+    }
     if (!(err instanceof ImportAborted)) {
       if (err instanceof AppError && err.problems.length > 0) problems.push(...err.problems);
       else

@@ -77,7 +77,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
 /** Opens the configured database, migrates it and starts the server. */
 export async function serve(config: Config, domains: readonly DomainModule[] = allDomains): Promise<RunningServer> {
-  const open = openDatabase(config.databaseUrl);
+  const open = openDatabase(config.databaseUrl, { busyTimeoutMs: config.sqliteBusyTimeoutMs });
   try {
     await migrateToLatest(open.db);
     return await startServer({ config, open, domains });

@@ -32,8 +32,15 @@ export function dialectOf(url: string): DialectName {
   );
 }
 
+export interface OpenOptions {
+  /** How long a SQLite writer waits for another writer's lock before failing with BUSY. */
+  busyTimeoutMs?: number;
+}
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
 /** Opens (and for SQLite creates) the database named by a URL. Does not migrate. */
-export function openDatabase(url: string): OpenDatabase {
+export function openDatabase(url: string, options: OpenOptions = {}): OpenDatabase {
   const dialect = dialectOf(url);
   if (dialect === 'sqlite') {
     const file = url.slice('sqlite:'.length);
@@ -46,7 +53,7 @@ export function openDatabase(url: string): OpenDatabase {
     }
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     registerSqliteHandle(db, sqlite);
     return { db, dialect, description: `sqlite:${file}`, close: () => db.destroy() };
