@@ -6,6 +6,7 @@ import { AppError, type Problem } from '../shared/errors.ts';
 import type { Db } from '../storage/db.ts';
 import { busyError, isBusyError } from '../storage/db-errors.ts';
 import { problem } from './decode.ts';
+import { runOwner } from './recovery.ts';
 
 /** A file to import. Always a path: large files (SAF-T) are streamed, never held in memory. */
 export interface ImportSource {
@@ -108,7 +109,7 @@ export async function runImport(db: Db, importer: Importer, source: ImportSource
   }
   const run = await db
     .insertInto('import_runs')
-    .values({ ...base, status: 'running' })
+    .values({ ...base, status: 'running', owner: runOwner() })
     .returning('id')
     .executeTakeFirstOrThrow();
   const problems: Problem[] = [];

@@ -22,6 +22,7 @@ const HISTORY = [
   '202511261350_report',
   '202511261332_finance_ledger_postings', // merged after 1340 and 1350: MERGED_LATE
   '202612010455_report_publication_chain',
+  '202612010456_import_run_owner',
 ];
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { type ImportResult, runImport, sourceFromPath } from '../../imports/imports.ts';
+import { recoverInterruptedRuns } from '../../imports/recovery.ts';
 import { allImporters, findImporter } from '../../imports/registry.ts';
 import type { DomainModule } from '../../module.ts';
 import { AppError, formatProblem } from '../../shared/errors.ts';
@@ -56,6 +57,8 @@ async function run(argv: string[], ctx: BuiltinContext): Promise<number> {
   if (!kind || files.length === 0) throw usageError('import', 'Mangler <type> og minst én <fil>');
   findImporter(ctx.domains, kind);
   const { db } = await ctx.openDb();
+  const recovered = await recoverInterruptedRuns(db);
+  if (recovered.length > 0) ctx.stderr(`Avbrutte importer merket som feilet: kjøring ${recovered.join(', ')}\n`);
   let duplicates = 0;
   for (const [i, file] of files.entries()) {
     const result = await importOne(db, ctx, kind, file);
