@@ -31,6 +31,14 @@ export interface ConfigOverrides {
   defaultPeriod?: string | undefined;
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function logLevel(value: string | undefined): string {
+  if (value === undefined || value === '') return 'info';
+  if (!LOG_LEVELS.includes(value)) throw new AppError('CONFIG', `Ukjent LOG_LEVEL «${value}»: bruk ${LOG_LEVELS.join(', ')}`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
   const dataDir = env.STYREROM_DATA_DIR ?? './data';
   const port = overrides.port ?? Number(env.PORT ?? 3000);
@@ -49,7 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     databaseUrl,
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     port,
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: logLevel(env.LOG_LEVEL),
     organisationName: env.STYREROM_ORG_NAME ?? 'HDO demo',
     dataDir,
     chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',

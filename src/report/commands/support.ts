@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { CliContext, DomainModule } from '../../module.ts';
 import { AppError } from '../../shared/errors.ts';
-import { isYearMonth, type YearMonth } from '../../shared/period.ts';
+import { isYearMonth, type YearMonth, yearRangeProblem } from '../../shared/period.ts';
 import type { ReportDeps } from '../build.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -18,6 +18,8 @@ export function parse<O extends Options>(command: string, argv: string[], option
 
 export function requirePeriod(command: string, value: string | undefined): YearMonth {
   if (value === undefined) throw new AppError('USAGE', `--period ÅÅÅÅ-MM mangler. Se «styrerom ${command} --help». (Missing --period)`);
+  const range = yearRangeProblem(value);
+  if (range) throw new AppError('VALIDATION', `Ugyldig periode ${range}`);
   if (!isYearMonth(value))
     throw new AppError('VALIDATION', `Ugyldig periode «${value}», forventet ÅÅÅÅ-MM, f.eks. 2025-05 (Invalid period)`);
   return value;
