@@ -50,7 +50,13 @@ describe('the sane range elsewhere', () => {
 
   it('the CLI exits with VALIDATION (3) and the reason', async () => {
     let stderr = '';
-    const io = { env: { DATABASE_URL: 'sqlite::memory:' }, stdout: () => {}, stderr: (t: string) => void (stderr += t) };
+    const io = {
+      env: { DATABASE_URL: 'sqlite::memory:' },
+      stdout: () => {},
+      stderr: (t: string) => {
+        stderr += t;
+      },
+    };
     expect(await runCli(['kpi', '--period', '9999-12'], io, domains)).toBe(3);
     expect(stderr).toBe('Feil: Ugyldig periode «9999-12»: året må være mellom 2000 og 2100\n');
   });
