@@ -14,7 +14,7 @@ import { serveCommand } from './commands/serve.ts';
 import { type BuiltinCommand, createContext } from './context.ts';
 import { extractGlobalOptions, findCommand } from './dispatch.ts';
 import { exitCodeOf } from './exit-codes.ts';
-import { topLevelHelp } from './help.ts';
+import { groupHelp, topLevelHelp } from './help.ts';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -35,7 +35,7 @@ function printError(io: CliIo, err: unknown, debug: boolean): number {
   io.stderr(`Feil: ${appError.message}\n`);
   for (const p of appError.problems) io.stderr(`  ${formatProblem(p)}\n`);
   if (debug) io.stderr(`${(err as Error)?.stack ?? String(err)}\n`);
-  else if (!isAppError(err)) io.stderr('Kjør med STYREROM_DEBUG=1 for detaljer.\n');
+  else if (appError.code === 'INTERNAL') io.stderr('Kjør med STYREROM_DEBUG=1 for detaljer.\n');
   return exitCodeOf(appError);
 }
 
@@ -53,6 +53,11 @@ export async function runCli(argv: readonly string[], io: CliIo, domains: readon
     if (!found) {
       if (words.length === 0) {
         (help ? io.stdout : io.stderr)(topLevelHelp(builtins, domainCommands));
+        return help ? 0 : 2;
+      }
+      const group = groupHelp(words, [...builtins, ...domainCommands]);
+      if (group && (help || words.length === 1)) {
+        (help ? io.stdout : io.stderr)(group);
         return help ? 0 : 2;
       }
       throw new AppError('USAGE', `Ukjent kommando «${words.join(' ')}». Se «styrerom --help». (Unknown command)`);

@@ -19,16 +19,23 @@ export function busyError(cause?: unknown): AppError {
 
 /** The AppError a driver error stands for, or undefined when it is none of the known ones. */
 export function storageAppError(err: unknown): AppError | undefined {
-  if (isAppError(err)) return isBusyError(err.cause) && err.code !== 'BUSY' ? busyError(err.cause) : undefined;
+  if (isAppError(err)) {
+    if (isBusyError(err.cause) && err.code !== 'BUSY') return busyError(err.cause);
+    return isAuthError(err.cause) ? authError(err.cause) : undefined;
+  }
   if (isBusyError(err)) return busyError(err);
-  const pgCode = (err as { code?: unknown } | null)?.code;
-  if (pgCode === '28P01' || pgCode === '28000')
-    return new AppError(
-      'DATABASE',
-      'PostgreSQL avviste innloggingen: feil brukernavn eller passord i databaseadressen (DATABASE_URL eller --database).',
-      {
-        cause: err,
-      },
-    );
-  return undefined;
+  return isAuthError(err) ? authError(err) : undefined;
+}
+
+function isAuthError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '28P01' || code === '28000';
+}
+
+function authError(err: unknown): AppError {
+  return new AppError(
+    'DATABASE',
+    'PostgreSQL avviste innloggingen: feil brukernavn eller passord i databaseadressen (DATABASE_URL eller --database).',
+    { cause: err },
+  );
 }

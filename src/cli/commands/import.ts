@@ -4,7 +4,7 @@ import { type ImportResult, runImport, sourceFromPath } from '../../imports/impo
 import { recoverInterruptedRuns } from '../../imports/recovery.ts';
 import { allImporters, findImporter } from '../../imports/registry.ts';
 import type { DomainModule } from '../../module.ts';
-import { AppError, formatProblem } from '../../shared/errors.ts';
+import { AppError, formatProblem, isAppError } from '../../shared/errors.ts';
 import { formatNumber } from '../../shared/format.ts';
 import type { Db } from '../../storage/db.ts';
 import { parseCommandArgs, usageError } from '../args.ts';
@@ -55,7 +55,12 @@ async function run(argv: string[], ctx: BuiltinContext): Promise<number> {
   const { positionals } = parseCommandArgs('import', argv, {}, true);
   const [kind, ...files] = positionals;
   if (!kind || files.length === 0) throw usageError('import', 'Mangler <type> og minst én <fil>');
-  findImporter(ctx.domains, kind);
+  try {
+    findImporter(ctx.domains, kind);
+  } catch (err) {
+    // An unknown kind is a command-line mistake (exit 2), named with the kinds that exist.
+    throw isAppError(err) && err.code === 'NOT_FOUND' ? new AppError('USAGE', err.message, { details: err.details }) : err;
+  }
   const { db } = await ctx.openDb();
   const recovered = await recoverInterruptedRuns(db);
   if (recovered.length > 0) ctx.stderr(`Avbrutte importer merket som feilet: kjøring ${recovered.join(', ')}\n`);
