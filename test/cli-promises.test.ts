@@ -63,6 +63,16 @@ describe('exit codes', () => {
   });
 });
 
+describe('option errors', () => {
+  it('are said in Norwegian, pointing to --help', async () => {
+    expect((await cli(['kpi', '--nope'])).stderr).toBe('Feil: Ukjent valg «--nope». Se «styrerom kpi --help».\n');
+    expect((await cli(['kpi', '--period'])).stderr).toBe('Feil: Valget «--period» mangler verdi. Se «styrerom kpi --help».\n');
+    expect((await cli(['kpi', '--json=ja'])).stderr).toBe('Feil: Valget «--json» tar ingen verdi. Se «styrerom kpi --help».\n');
+    const r = await cli(['report', 'verify', 'x']);
+    expect(r).toMatchObject({ code: 2, stderr: 'Feil: Uventet argument «x». Se «styrerom report verify --help».\n' });
+  });
+});
+
 describe('writing into a closed pipe', () => {
   it('ends quietly with exit 0 instead of an EPIPE crash', async () => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/styrerom.mjs'), '--help'], {

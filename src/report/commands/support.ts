@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { CliContext, DomainModule } from '../../module.ts';
 import { AppError } from '../../shared/errors.ts';
+import { parseArgsMessage } from '../../shared/parse-args.ts';
 import { isYearMonth, type YearMonth, yearRangeProblem } from '../../shared/period.ts';
 import type { ReportDeps } from '../build.ts';
 
@@ -12,7 +13,7 @@ export function parse<O extends Options>(command: string, argv: string[], option
   try {
     return parseArgs({ args: argv, options, allowPositionals, strict: true });
   } catch (err) {
-    throw new AppError('USAGE', `${(err as Error).message}. Se «styrerom ${command} --help». (Usage error)`);
+    throw new AppError('USAGE', `${parseArgsMessage(err)}. Se «styrerom ${command} --help».`);
   }
 }
 
