@@ -13,7 +13,7 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface OpenDatabase {
   db: Db;
   dialect: DialectName;
-  /** A printable form of the URL without password. */
+  /** A printable form of the URL: the password is left out entirely (not even masked). */
   description: string;
   close(): Promise<void>;
 }
@@ -60,5 +60,5 @@ export function openDatabase(url: string, options: OpenOptions = {}): OpenDataba
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect, description: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'), close: () => db.destroy() };
+  return { db, dialect, description: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1@'), close: () => db.destroy() };
 }
