@@ -26,6 +26,8 @@ export interface Config {
   readonly auth: AuthConfig;
   /** Jira's REST API for `projects sync-jira`; undefined base URL = not configured. */
   readonly jira: JiraConfig;
+  /** STYREROM_SQLITE_BUSY_TIMEOUT_MS: how long a SQLite writer waits for another's lock (default 5000). */
+  readonly sqliteBusyTimeoutMs: number;
 }
 
 export interface JiraConfig {
@@ -90,6 +92,14 @@ export interface ConfigOverrides {
   defaultPeriod?: string | undefined;
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function logLevel(value: string | undefined): string {
+  if (value === undefined || value === '') return 'info';
+  if (!LOG_LEVELS.includes(value)) throw new AppError('CONFIG', `Ukjent LOG_LEVEL «${value}»: bruk ${LOG_LEVELS.join(', ')}`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
   const dataDir = env.STYREROM_DATA_DIR ?? './data';
   const port = overrides.port ?? Number(env.PORT ?? 3000);
@@ -100,12 +110,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
   if (apiVersion !== '2' && apiVersion !== '3') {
     throw new AppError('CONFIG', `Ugyldig STYREROM_JIRA_API_VERSION «${apiVersion}»: bruk 2 eller 3 (Invalid Jira API version)`);
   }
+  const busy = Number(env.STYREROM_SQLITE_BUSY_TIMEOUT_MS ?? 5000);
+  if (!Number.isInteger(busy) || busy < 0 || busy > 600_000) {
+    throw new AppError(
+      'CONFIG',
+      `Ugyldig STYREROM_SQLITE_BUSY_TIMEOUT_MS «${env.STYREROM_SQLITE_BUSY_TIMEOUT_MS}»: bruk millisekunder fra 0 til 600000`,
+    );
+  }
   const databaseUrl = overrides.databaseUrl ?? env.DATABASE_URL ?? `sqlite:${dataDir}/styrerom.db`;
   return Object.freeze({
     databaseUrl,
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     port,
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: logLevel(env.LOG_LEVEL),
     organisationName: env.STYREROM_ORG_NAME ?? 'HDO demo',
     dataDir,
     chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -120,5 +137,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       jql: env.STYREROM_JIRA_JQL ?? 'project = {key} AND issuetype = Bug ORDER BY key',
       apiVersion,
     }),
+    sqliteBusyTimeoutMs: busy,
   });
 }

@@ -73,7 +73,7 @@ describe('styrerom (spawned)', () => {
 
   it('import of an unknown kind names the kinds that exist', async () => {
     const r = await styrerom('import', 'nosuchkind', 'x.csv');
-    expect(r.code, r.stderr).toBe(EXIT_CODES.NOT_FOUND);
+    expect(r.code, r.stderr).toBe(EXIT_CODES.USAGE);
     expect(r.stderr).toMatch(/^Feil: Ukjent importtype «nosuchkind»\. Kjente typer: /);
     expect(r.stderr).not.toContain('    at ');
   });

@@ -123,3 +123,35 @@ describe('styrerom report submit|approve|status', () => {
     expect(status.stdout).toMatch(/v1 {2}til gjennomgang → godkjent {2}Ola {2}«Ser bra ut»/);
   });
 });
+
+describe('styrerom report verify', () => {
+  it('exits 0 on an untouched published report, and 11 (INTEGRITY) once a byte of its stored PDF changes', async () => {
+    expect((await cli('report', 'publish', '--period', '2025-05', '--by', 'Ola')).code).toBe(0);
+    const ok = await cli('report', 'verify', '--all');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(
+      /^OK: 1 publisering i databasen med \d+ filer er uendret, og kjeden er hel\.\nSiste publisering har hash [0-9a-f]{64}\.\n$/,
+    );
+    expect((await cli('report', 'verify')).code).toBe(2);
+
+    const { default: Sqlite } = await import('better-sqlite3');
+    const raw = new Sqlite(join(dir, 'db.sqlite'));
+    try {
+      raw
+        .prepare(
+          "update report_publication_files set content = cast(substr(content, 1, 99) || 'X' || substr(content, 101) as blob) where name = 'report.pdf'",
+        )
+        .run();
+    } finally {
+      raw.close();
+    }
+    const bad = await cli('report', 'verify', '--period', '2025-05');
+    expect(bad.code).toBe(11);
+    expect(bad.stderr).toMatch(/report\.pdf i publisert versjon 1 for 2025-05 er endret etter publisering/);
+    expect(bad.stderr).toContain('Feil: Integritetsfeil: 1 avvik i publiserte rapporter for 2025-05.');
+    const download = await cli('report', 'download', '--period', '2025-05', '--out', join(dir, 'dl'));
+    expect(download.code).toBe(11);
+    expect(download.stderr).toMatch(/^Feil: Integritetsfeil: report\.pdf i publisert versjon 1/);
+    expect(existsSync(join(dir, 'dl', 'report.html'))).toBe(false);
+  }, 60_000);
+});

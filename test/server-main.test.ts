@@ -44,6 +44,7 @@ describe('startServer()', () => {
     const { running } = await started(false);
     const port = Number(new URL(running.url).port);
     const open = openDatabase('sqlite::memory:');
+    await migrateToLatest(open.db); // startServer wants a migrated database (it recovers interrupted imports first)
     const config = loadConfig({ PORT: String(port) });
     await expect(startServer({ config, open, domains: [], logger: pino({ level: 'silent' }), handleSignals: false })).rejects.toMatchObject(
       {

@@ -1,6 +1,7 @@
 /** node:util parseArgs with its errors turned into USAGE errors that point to --help. */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { AppError } from '../shared/errors.ts';
+import { parseArgsMessage } from '../shared/parse-args.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -8,12 +9,12 @@ export function parseCommandArgs<O extends Options>(command: string, argv: strin
   try {
     return parseArgs({ args: argv, options, allowPositionals, strict: true });
   } catch (err) {
-    throw usageError(command, (err as Error).message);
+    throw usageError(command, parseArgsMessage(err));
   }
 }
 
 export function usageError(command: string, message: string): AppError {
-  return new AppError('USAGE', `${message}. Se «styrerom ${command} --help». (Usage error)`);
+  return new AppError('USAGE', `${message}. Se «styrerom ${command} --help».`);
 }
 
 /** Parses a port option: an integer 0–65535. */

@@ -27,7 +27,7 @@ export function createContext(opts: {
 }): BuiltinContext {
   const opened: OpenDatabase[] = [];
   const openRaw = (url = opts.config.databaseUrl): OpenDatabase => {
-    const open = openDatabase(url);
+    const open = openDatabase(url, { busyTimeoutMs: opts.config.sqliteBusyTimeoutMs });
     let closing: Promise<void> | undefined;
     const once: OpenDatabase = { ...open, close: () => (closing ??= open.close()) };
     opened.push(once);

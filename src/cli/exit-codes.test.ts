@@ -15,6 +15,8 @@ describe('EXIT_CODES', () => {
       REPORT_BUILD: 8,
       CONFIG: 9,
       DATABASE: 10,
+      INTEGRITY: 11,
+      BUSY: 12,
       UNAUTHENTICATED: 1,
       FORBIDDEN: 1,
       RATE_LIMITED: 1,

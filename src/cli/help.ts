@@ -23,3 +23,16 @@ Miljøvariabler: DATABASE_URL, PORT, HOST, LOG_LEVEL, STYREROM_ORG_NAME, STYRERO
 STYREROM_PERIOD, STYREROM_DEBUG=1 (vis stakkspor ved feil), CHROMIUM_PATH.
 `;
 }
+
+/** `styrerom risk --help`: the commands of one domain (every command whose first word is `words`). */
+export function groupHelp(words: readonly string[], commands: readonly Listed[]): string | undefined {
+  const prefix = `${words.join(' ')} `;
+  const group = commands.filter((c) => c.name.startsWith(prefix));
+  if (group.length === 0) return undefined;
+  const width = Math.max(...group.map((c) => c.name.length)) + 2;
+  const list = group.map((c) => `  ${c.name.padEnd(width)}${c.summary}\n`).join('');
+  return `Bruk: styrerom ${words.join(' ')} <kommando> [valg] [--database <url>]      styrerom <kommando> --help for hjelp til én kommando
+
+Kommandoer:
+${list}`;
+}

@@ -6,6 +6,7 @@ import { type Config, loadConfig } from '../config.ts';
 import type { CliCommand, DomainModule } from '../module.ts';
 import { AppError, formatProblem, isAppError } from '../shared/errors.ts';
 import { auditListCommand, auditPruneCommand } from './commands/audit.ts';
+import { storageAppError } from '../storage/db-errors.ts';
 import { demoCommand } from './commands/demo.ts';
 import { importCommand } from './commands/import.ts';
 import { kpiCommand } from './commands/kpi.ts';
@@ -16,7 +17,7 @@ import { userAddCommand, userDisableCommand, userListCommand, userSetRoleCommand
 import { type BuiltinCommand, createContext } from './context.ts';
 import { extractGlobalOptions, findCommand } from './dispatch.ts';
 import { exitCodeOf } from './exit-codes.ts';
-import { topLevelHelp } from './help.ts';
+import { groupHelp, topLevelHelp } from './help.ts';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -46,13 +47,13 @@ export function builtinCommands(domains: readonly DomainModule[]): BuiltinComman
 }
 
 function printError(io: CliIo, err: unknown, debug: boolean): number {
-  const appError = isAppError(err)
-    ? err
-    : new AppError('INTERNAL', `Uventet feil: ${(err as Error)?.message ?? String(err)} (Unexpected error)`);
+  const appError =
+    storageAppError(err) ??
+    (isAppError(err) ? err : new AppError('INTERNAL', `Uventet feil: ${(err as Error)?.message ?? String(err)} (Unexpected error)`));
   io.stderr(`Feil: ${appError.message}\n`);
   for (const p of appError.problems) io.stderr(`  ${formatProblem(p)}\n`);
   if (debug) io.stderr(`${(err as Error)?.stack ?? String(err)}\n`);
-  else if (!isAppError(err)) io.stderr('Kjør med STYREROM_DEBUG=1 for detaljer.\n');
+  else if (appError.code === 'INTERNAL') io.stderr('Kjør med STYREROM_DEBUG=1 for detaljer.\n');
   return exitCodeOf(appError);
 }
 
@@ -70,6 +71,11 @@ export async function runCli(argv: readonly string[], io: CliIo, domains: readon
     if (!found) {
       if (words.length === 0) {
         (help ? io.stdout : io.stderr)(topLevelHelp(builtins, domainCommands));
+        return help ? 0 : 2;
+      }
+      const group = groupHelp(words, [...builtins, ...domainCommands]);
+      if (group && (help || words.length === 1)) {
+        (help ? io.stdout : io.stderr)(group);
         return help ? 0 : 2;
       }
       throw new AppError('USAGE', `Ukjent kommando «${words.join(' ')}». Se «styrerom --help». (Unknown command)`);

@@ -13,6 +13,8 @@ export interface ImportRunTable {
   problems: Generated<string>;
   status: 'running' | 'succeeded' | 'failed' | 'duplicate';
   imported_by: string;
+  /** "<host>:<pid>" of the process that ran it (recovery.ts); null for runs before it was kept. */
+  owner: Generated<string | null>;
 }
 
 export interface ImportTables {

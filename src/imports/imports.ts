@@ -4,7 +4,9 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError, type Problem } from '../shared/errors.ts';
 import type { Db } from '../storage/db.ts';
+import { busyError, isBusyError } from '../storage/db-errors.ts';
 import { problem } from './decode.ts';
+import { runOwner } from './recovery.ts';
 
 /** A file to import. Always a path: large files (SAF-T) are streamed, never held in memory. */
 export interface ImportSource {
@@ -139,7 +141,7 @@ export async function runImport(db: Db, importer: Importer, source: ImportSource
   }
   const run = await db
     .insertInto('import_runs')
-    .values({ ...base, status: 'running' })
+    .values({ ...base, status: 'running', owner: runOwner() })
     .returning('id')
     .executeTakeFirstOrThrow();
   const problems: Problem[] = [];
@@ -164,6 +166,21 @@ export async function runImport(db: Db, importer: Importer, source: ImportSource
         .execute();
     });
   } catch (err) {
+    if (isBusyError(err)) {
+      // Another writer holds the lock: nothing was written; record the run as failed if we can.
+      const busy = busyError(err);
+      await db
+        .updateTable('import_runs')
+        .set({
+          status: 'failed',
+          finished_at: new Date().toISOString(),
+          problems: JSON.stringify([problem(source.fileName, busy.message, 'database busy')]),
+        })
+        .where('id', '=', run.id)
+        .execute()
+        .catch(() => undefined);
+      throw busy;
+    }
     if (!(err instanceof ImportAborted)) {
       if (err instanceof AppError && err.problems.length > 0) problems.push(...err.problems);
       else

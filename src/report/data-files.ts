@@ -1,8 +1,10 @@
 /**
  * The numbers behind every table and figure as CSV (RFC 4180, UTF-8, comma-separated, raw
  * unrounded values with a decimal point: for machines) and XLSX (numbers as numbers: for Excel).
+ * Text that a spreadsheet would run as a formula gets a leading `'` (shared/spreadsheet.ts).
  */
 import ExcelJS from 'exceljs';
+import { neutraliseFormula, safeCell } from '../shared/spreadsheet.ts';
 import type { FigureBlock, TableBlock } from './blocks.ts';
 
 export interface DataSheet {
@@ -20,7 +22,7 @@ export function sheetOf(block: TableBlock | FigureBlock, label: string): DataShe
 
 function csvField(v: number | string | null): string {
   if (v === null) return '';
-  const s = typeof v === 'number' ? String(v) : v;
+  const s = typeof v === 'number' ? String(v) : neutraliseFormula(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -35,9 +37,9 @@ export async function toXlsx(sheet: DataSheet, created: Date): Promise<Buffer> {
   wb.created = created;
   wb.modified = created;
   const ws = wb.addWorksheet(sheet.id.slice(0, 31));
-  ws.addRow([sheet.title]).font = { bold: true };
-  ws.addRow(sheet.columns).font = { bold: true };
-  for (const r of sheet.rows) ws.addRow(r);
+  ws.addRow([neutraliseFormula(sheet.title)]).font = { bold: true };
+  ws.addRow(sheet.columns.map(neutraliseFormula)).font = { bold: true };
+  for (const r of sheet.rows) ws.addRow(r.map(safeCell));
   ws.columns.forEach((c, i) => {
     c.width = i === 0 ? 40 : 16;
   });

@@ -27,7 +27,8 @@ export const CHROMIUM_ARGS = [
 
 export async function launchChromium(executablePath: string): Promise<Browser> {
   try {
-    return await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    // The server's own SIGINT/SIGTERM handler shuts down gracefully; Chromium must not die first.
+    return await chromium.launch({ executablePath, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   } catch (err) {
     throw new AppError(
       'CONFIG',

@@ -2,6 +2,7 @@
 import { AppError } from '../shared/errors.ts';
 import type { YearMonth } from '../shared/period.ts';
 import type { Db } from '../storage/db.ts';
+import { fileMismatch, integrityError, recordSha256 } from './publication-integrity.ts';
 
 export interface Publication {
   period: YearMonth;
@@ -56,15 +57,19 @@ export async function listPublications(db: Db, period?: YearMonth): Promise<Publ
   return rows.map(toPublication);
 }
 
-async function publicationId(db: Db, period: YearMonth, version: number): Promise<number> {
+async function publicationRow(db: Db, period: YearMonth, version: number) {
   const row = await db
     .selectFrom('report_publications')
-    .select('id')
+    .selectAll()
     .where('period', '=', period)
     .where('version', '=', version)
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', `Rapporten for ${period} har ingen publisert versjon ${version} (No such publication)`);
-  return row.id;
+  return row;
+}
+
+async function publicationId(db: Db, period: YearMonth, version: number): Promise<number> {
+  return (await publicationRow(db, period, version)).id;
 }
 
 export async function publicationFiles(db: Db, period: YearMonth, version: number): Promise<StoredFile[]> {
@@ -78,15 +83,28 @@ export async function publicationFiles(db: Db, period: YearMonth, version: numbe
   return rows.map((r) => ({ name: r.name, mediaType: r.media_type, sha256: r.sha256, size: r.size }));
 }
 
-/** One stored file, exactly the bytes that were published. */
+/**
+ * One stored file, exactly the bytes that were published. The bytes are checked against the file's
+ * SHA-256 and the publication record's hash on every read; a mismatch is an INTEGRITY error.
+ */
 export async function publicationFile(db: Db, period: YearMonth, version: number, name: string): Promise<StoredFile & { bytes: Buffer }> {
-  const id = await publicationId(db, period, version);
+  const pub = await publicationRow(db, period, version);
+  const hashes = await db
+    .selectFrom('report_publication_files')
+    .select(['name', 'sha256', 'size'])
+    .where('publication_id', '=', pub.id)
+    .execute();
+  if (pub.record_sha256 !== recordSha256(pub, hashes))
+    throw integrityError(`posten for publisert versjon ${version} for ${period} er endret etter publisering`);
   const row = await db
     .selectFrom('report_publication_files')
     .select(['name', 'media_type', 'sha256', 'size', 'content'])
-    .where('publication_id', '=', id)
+    .where('publication_id', '=', pub.id)
     .where('name', '=', name)
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', `Publisert versjon ${version} for ${period} har ingen fil «${name}» (No such file)`);
-  return { name: row.name, mediaType: row.media_type, sha256: row.sha256, size: row.size, bytes: Buffer.from(row.content) };
+  const bytes = Buffer.from(row.content);
+  const mismatch = fileMismatch(pub, { ...row, content: bytes });
+  if (mismatch) throw integrityError(mismatch);
+  return { name: row.name, mediaType: row.media_type, sha256: row.sha256, size: row.size, bytes };
 }

@@ -9,6 +9,7 @@ import type { YearMonth } from '../shared/period.ts';
 import { type ReportDeps, reportModel } from './build.ts';
 import { type OutputFile, renderOutputs, sha256 } from './outputs.ts';
 import type { Publication } from './publication.queries.ts';
+import { recordSha256 } from './publication-integrity.ts';
 import { reportArticle } from './render-document.ts';
 import { applyAction, type WorkflowState, workflowState } from './workflow.queries.ts';
 import { nextStatus, type WorkflowAction } from './workflow.ts';
@@ -67,13 +68,20 @@ export async function publishReport(
   };
   return deps.db.transaction().execute(async (trx) => {
     const next = await applyAction(trx, period, 'publish', { actor: who.actor, at, comment: who.comment });
+    const head = await trx.selectFrom('report_publications').select('record_sha256').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const chained = { ...row, previous_sha256: head?.record_sha256 ?? null };
+    const fileHashes = files.map((f) => ({ name: f.name, sha256: sha256(f.bytes), size: f.bytes.length }));
     await trx
       .updateTable('report_publications')
       .set({ superseded_at: at })
       .where('period', '=', period)
       .where('superseded_at', 'is', null)
       .execute();
-    const { id } = await trx.insertInto('report_publications').values(row).returning('id').executeTakeFirstOrThrow();
+    const { id } = await trx
+      .insertInto('report_publications')
+      .values({ ...chained, record_sha256: recordSha256(chained, fileHashes) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     for (const f of files) {
       await trx
         .insertInto('report_publication_files')

@@ -9,6 +9,7 @@ import { reportBuildCommand } from './commands/report-build.ts';
 import { reportDownloadCommand } from './commands/report-download.ts';
 import { reportStatusCommand } from './commands/report-status.ts';
 import { reportTemplateSetCommand, reportTemplateShowCommand } from './commands/report-template.ts';
+import { reportVerifyCommand } from './commands/report-verify.ts';
 import { workflowCommands } from './commands/report-workflow.ts';
 import { reportDemo } from './report.demo.ts';
 import { reportApi } from './report.routes.ts';
@@ -24,6 +25,7 @@ export const reportModule: DomainModule = {
     reportStatusCommand,
     ...workflowCommands,
     reportDownloadCommand,
+    reportVerifyCommand,
     reportTemplateShowCommand,
     reportTemplateSetCommand,
     narrativeSetCommand,

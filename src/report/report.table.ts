@@ -59,6 +59,10 @@ export interface ReportPublicationTable {
   values_sha256: string;
   /** Set when a later version of the same period is published. */
   superseded_at: string | null;
+  /** The previous publication's `record_sha256` (any period); null for the first. */
+  previous_sha256: string | null;
+  /** SHA-256 of this record and its files' hashes (publication-integrity.ts). */
+  record_sha256: string | null;
 }
 
 /** The stored bytes of a publication: report.html, report.pdf, data/*.csv|xlsx, values.json, provenance.json. */

@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { YearMonth } from '../shared/period.ts';
+import { neutraliseFormula, safeCell } from '../shared/spreadsheet.ts';
 import type { Db } from '../storage/db.ts';
 import { listAllRevisions, listAssessments, listRisks, loadRiskMatrix, registerForPeriod } from './risk.queries.ts';
 import { type Assessment, compareAssessments, compareRiskIds, type Risk } from './risk.ts';
@@ -193,7 +194,7 @@ function csvField(v: Cell): string {
   if (v === null) return '';
   const text = String(v);
   // A spreadsheet must never run a status text as a formula; the importers strip this quote again.
-  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const s = typeof v === 'string' ? neutraliseFormula(text) : text;
   return /[;"\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -211,8 +212,8 @@ export async function toXlsx(tables: readonly ExportTable[]): Promise<Buffer> {
   wb.creator = 'Styrerom';
   for (const t of tables) {
     const sheet = wb.addWorksheet(t.name.slice(0, 31));
-    sheet.addRow(t.columns).font = { bold: true };
-    for (const row of t.rows) sheet.addRow(row);
+    sheet.addRow(t.columns.map(neutraliseFormula)).font = { bold: true };
+    for (const row of t.rows) sheet.addRow(row.map(safeCell));
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     t.columns.forEach((c, i) => {
       sheet.getColumn(i + 1).width = Math.min(60, Math.max(10, c.length + 2));

@@ -3,6 +3,7 @@
  * import rows, JSON API bodies and web forms, so every door says the same thing about bad input.
  */
 import { type IsoDate, isIsoDate, isYearMonth, type YearMonth } from '../shared/period.ts';
+import { stripFormulaGuard } from '../shared/spreadsheet.ts';
 import type { AssessmentInput, AssessmentState, Risk } from './risk.ts';
 import { ENTERPRISE_SCOPE } from './risk.ts';
 
@@ -25,7 +26,7 @@ function text(raw: RawFields, field: string): string {
   if (v === undefined || v === null) return '';
   const s = String(v).trim();
   // Our CSV export guards text that a spreadsheet would run as a formula with a leading quote.
-  return /^'[=+\-@]/.test(s) ? s.slice(1) : s;
+  return stripFormulaGuard(s);
 }
 
 class Collector {

@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../module.ts';
 import { AppError } from '../shared/errors.ts';
+import { yearRangeProblem } from '../shared/period.ts';
 import { errorPage, notFoundMessage } from '../web/error-page.ts';
 import { resolvePeriod } from '../web/period-param.ts';
 import { errorBody, httpStatusOf, toAppError } from './http-errors.ts';
@@ -31,7 +32,23 @@ function send(req: FastifyRequest, reply: FastifyReply, deps: AppDeps, error: Ap
   return reply.type('text/html; charset=utf-8').send(errorPage(deps, { status, error, period: safePeriod(req, deps), path }));
 }
 
+/** Query and path parameters holding a period or date, checked against the sane year range. */
+const DATED_PARAMS = ['period', 'from', 'to', 'date', 'start', 'end'];
+
+/** A period such as 9999-12 or 0000-01 is a 400 with the reason, never a 500 from date arithmetic. */
+function checkDatedParams(req: FastifyRequest): void {
+  for (const source of [req.query, req.params]) {
+    if (!source || typeof source !== 'object') continue;
+    for (const key of DATED_PARAMS) {
+      const value = (source as Record<string, unknown>)[key];
+      const problem = typeof value === 'string' ? yearRangeProblem(value) : null;
+      if (problem) throw new AppError('VALIDATION', `Ugyldig ${key === 'period' ? 'periode' : 'dato'} ${problem}`);
+    }
+  }
+}
+
 export function installErrorHandling(app: FastifyInstance, deps: AppDeps): void {
+  app.addHook('preValidation', async (req) => checkDatedParams(req));
   app.setErrorHandler((err, req, reply) => {
     const error = toAppError(err);
     const status = httpStatusOf(error);

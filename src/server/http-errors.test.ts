@@ -18,6 +18,8 @@ describe('HTTP_STATUS', () => {
       CONFIG: 500,
       DATABASE: 500,
       INTERNAL: 500,
+      INTEGRITY: 500,
+      BUSY: 503,
     });
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { FastifyError } from 'fastify';
 import { AppError, type ErrorCode, type Problem } from '../shared/errors.ts';
+import { storageAppError } from '../storage/db-errors.ts';
 
 export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   VALIDATION: 400,
@@ -20,6 +21,8 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   CONFIG: 500,
   DATABASE: 500,
   INTERNAL: 500,
+  INTEGRITY: 500,
+  BUSY: 503,
 };
 
 export interface ErrorBody {
@@ -59,6 +62,8 @@ export const errorBodySchema = {
 
 /** Turns anything thrown inside a request into an AppError (Fastify's own errors included). */
 export function toAppError(err: unknown): AppError {
+  const stored = storageAppError(err);
+  if (stored) return stored;
   if (err instanceof AppError) return err;
   const fe = err as Partial<FastifyError>;
   if (fe.validation) {

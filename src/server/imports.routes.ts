@@ -3,14 +3,14 @@
  * temporary file and run through the same importer the CLI uses.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import { listImportRuns } from '../imports/import-runs.ts';
 import { type ImportResult, runImport } from '../imports/imports.ts';
+import { uploadDir } from '../imports/recovery.ts';
 import { findImporter } from '../imports/registry.ts';
 import type { AppDeps } from '../module.ts';
 import { AppError } from '../shared/errors.ts';
@@ -26,10 +26,17 @@ const FILE_TYPES = [
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ];
 
-async function saveBody(body: Readable, fileName: string): Promise<{ path: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'styrerom-import-'));
+/** Uploads go to `<dataDir>/uploads/import-*` (emptied at start) and are removed after the import. */
+async function saveBody(dataDir: string, body: Readable, fileName: string): Promise<{ path: string; cleanup: () => Promise<void> }> {
+  await mkdir(uploadDir(dataDir), { recursive: true });
+  const dir = await mkdtemp(join(uploadDir(dataDir), 'import-'));
   const path = join(dir, basename(fileName));
-  await pipeline(body, createWriteStream(path));
+  try {
+    await pipeline(body, createWriteStream(path));
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
   return { path, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
@@ -86,7 +93,7 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps): Promise
           `Send fila som rå forespørselskropp med Content-Type ${FILE_TYPES.join(' eller ')} (Send the file as the raw body)`,
         );
       }
-      const saved = await saveBody(req.body as Readable, req.query.fileName);
+      const saved = await saveBody(deps.config.dataDir, req.body as Readable, req.query.fileName);
       try {
         const query = req.query as Record<string, unknown>;
         // The importer's declared options come as query parameters (`?fileName=…&project=medielogg`).

@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { type Config, loadConfig } from '../config.ts';
 import { domains as allDomains } from '../domains.ts';
+import { cleanUploads, recoverInterruptedRuns } from '../imports/recovery.ts';
 import type { DomainModule } from '../module.ts';
 import { AppError } from '../shared/errors.ts';
 import { type OpenDatabase, openDatabase } from '../storage/db.ts';
@@ -41,6 +42,7 @@ function urlOf(address: AddressInfo): string {
 /** Listens on config.host:config.port with an already open (and migrated) database. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { config, open } = options;
+  await recoverAtStart(config, open);
   const app = await buildApp({ config, db: open.db, domains: options.domains, ...(options.logger ? { logger: options.logger } : {}) });
   try {
     await app.listen({ host: config.host, port: config.port });
@@ -75,9 +77,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   return { app, url: urlOf(app.server.address() as AddressInfo), closed, close };
 }
 
+/** Runs left `running` by a dead process are marked failed; leftover uploads are removed. */
+async function recoverAtStart(config: Config, open: OpenDatabase): Promise<void> {
+  const ids = await recoverInterruptedRuns(open.db);
+  if (ids.length > 0) process.stderr.write(`Avbrutte importer merket som feilet: kjøring ${ids.join(', ')}\n`);
+  await cleanUploads(config.dataDir);
+}
+
 /** Opens the configured database, migrates it and starts the server. */
 export async function serve(config: Config, domains: readonly DomainModule[] = allDomains): Promise<RunningServer> {
-  const open = openDatabase(config.databaseUrl);
+  const open = openDatabase(config.databaseUrl, { busyTimeoutMs: config.sqliteBusyTimeoutMs });
   try {
     await migrateToLatest(open.db);
     return await startServer({ config, open, domains });

@@ -11,14 +11,34 @@ export type IsoDate = string;
 
 const YM = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+/**
+ * The sane range of years for every period and date the product accepts (imports, API, pages,
+ * CLI): beyond it the calendar arithmetic fails (year 9999 + 1 month) and no board report lives.
+ */
+export const YEAR_RANGE = { min: 2000, max: 2100 } as const;
+
+export function yearInRange(year: number): boolean {
+  return year >= YEAR_RANGE.min && year <= YEAR_RANGE.max;
+}
+
+/** Why a YYYY-MM or YYYY-MM-DD text is outside the sane range, or null. */
+export function yearRangeProblem(text: string): string | null {
+  const m = /^(\d{4})-\d{2}(-\d{2})?$/.exec(text);
+  if (!m || yearInRange(Number(m[1]))) return null;
+  return `«${text}»: året må være mellom ${YEAR_RANGE.min} og ${YEAR_RANGE.max}`;
+}
+
 export function parseYearMonth(text: string): { year: number; month: number } {
   const m = YM.exec(text);
   if (!m) throw new AppError('VALIDATION', `Ugyldig periode «${text}», forventet ÅÅÅÅ-MM (Invalid period)`);
+  const range = yearRangeProblem(text);
+  if (range) throw new AppError('VALIDATION', `Ugyldig periode ${range}`);
   return { year: Number(m[1]), month: Number(m[2]) };
 }
 
 export function isYearMonth(text: string): boolean {
-  return YM.test(text);
+  const m = YM.exec(text);
+  return m !== null && yearInRange(Number(m[1]));
 }
 
 export function yearMonth(year: number, month: number): YearMonth {
@@ -80,7 +100,7 @@ export function plainDate(date: IsoDate): Temporal.PlainDate {
 }
 
 export function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !yearInRange(Number(text.slice(0, 4)))) return false;
   try {
     Temporal.PlainDate.from(text, { overflow: 'reject' });
     return true;

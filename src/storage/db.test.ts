@@ -31,7 +31,7 @@ describe('openDatabase(url)', () => {
 
   it('hides the password when describing a PostgreSQL URL', async () => {
     const open = openDatabase('postgres://styrerom:secret@127.0.0.1:1/styrerom');
-    expect(open.description).toBe('postgres://styrerom:***@127.0.0.1:1/styrerom');
+    expect(open.description).toBe('postgres://styrerom@127.0.0.1:1/styrerom'); // no password, masked or not
     await open.close();
   });
 });

@@ -13,7 +13,7 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface OpenDatabase {
   db: Db;
   dialect: DialectName;
-  /** A printable form of the URL without password. */
+  /** A printable form of the URL: the password is left out entirely (not even masked). */
   description: string;
   close(): Promise<void>;
 }
@@ -32,8 +32,15 @@ export function dialectOf(url: string): DialectName {
   );
 }
 
+export interface OpenOptions {
+  /** How long a SQLite writer waits for another writer's lock before failing with BUSY. */
+  busyTimeoutMs?: number;
+}
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
 /** Opens (and for SQLite creates) the database named by a URL. Does not migrate. */
-export function openDatabase(url: string): OpenDatabase {
+export function openDatabase(url: string, options: OpenOptions = {}): OpenDatabase {
   const dialect = dialectOf(url);
   if (dialect === 'sqlite') {
     const file = url.slice('sqlite:'.length);
@@ -46,12 +53,12 @@ export function openDatabase(url: string): OpenDatabase {
     }
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     registerSqliteHandle(db, sqlite);
     return { db, dialect, description: `sqlite:${file}`, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect, description: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'), close: () => db.destroy() };
+  return { db, dialect, description: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1@'), close: () => db.destroy() };
 }

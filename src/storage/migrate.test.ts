@@ -27,6 +27,8 @@ const HISTORY = [
   '202612010420_access',
   '202612010430_service',
   '202612010440_projects',
+  '202612010455_report_publication_chain',
+  '202612010456_import_run_owner',
 ];
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');

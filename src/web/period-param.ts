@@ -2,7 +2,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Config } from '../config.ts';
 import { AppError } from '../shared/errors.ts';
-import { addMonths, type IsoDate, isYearMonth, monthOf, TIME_ZONE, type YearMonth } from '../shared/period.ts';
+import { addMonths, type IsoDate, isYearMonth, monthOf, TIME_ZONE, type YearMonth, yearRangeProblem } from '../shared/period.ts';
 
 /** Today's local date in Europe/Oslo (the one place the web layer reads the clock). */
 export function todayInOslo(): IsoDate {
@@ -12,6 +12,8 @@ export function todayInOslo(): IsoDate {
 export function resolvePeriod(query: unknown, config: Pick<Config, 'defaultPeriod'>, today: IsoDate = todayInOslo()): YearMonth {
   const raw = query && typeof query === 'object' ? (query as Record<string, unknown>).period : undefined;
   if (raw !== undefined && raw !== '') {
+    const range = typeof raw === 'string' ? yearRangeProblem(raw) : null;
+    if (range) throw new AppError('VALIDATION', `Ugyldig periode ${range}`);
     if (typeof raw !== 'string' || !isYearMonth(raw)) {
       throw new AppError('VALIDATION', `Ugyldig periode «${String(raw)}», forventet ÅÅÅÅ-MM, f.eks. 2025-05 (Invalid period)`);
     }

@@ -16,6 +16,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { TableBlock } from '../report/blocks.ts';
+import { neutraliseFormula, safeCell } from '../shared/spreadsheet.ts';
 import { html, type SafeHtml } from './html.ts';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -32,7 +33,7 @@ function csvNumber(n: number): string {
 }
 
 function csvText(s: string): string {
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  const safe = neutraliseFormula(s);
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -66,9 +67,9 @@ export async function tableToXlsx(block: TableBlock): Promise<Buffer> {
   wb.created = new Date(0);
   wb.modified = new Date(0);
   const ws = wb.addWorksheet(sheetName(block.caption), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(block.columns.map((c) => c.label)).font = { bold: true };
+  ws.addRow(block.columns.map((c) => neutraliseFormula(c.label))).font = { bold: true };
   for (const r of block.rows) {
-    const row = ws.addRow(r.cells.map((c) => c.value));
+    const row = ws.addRow(r.cells.map((c) => safeCell(c.value)));
     if (r.total) row.font = { bold: true };
   }
   block.columns.forEach((c, i) => {

@@ -1,9 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { checkImportParams, type ImportResult, runImport, sourceFromPath } from '../../imports/imports.ts';
+import { recoverInterruptedRuns } from '../../imports/recovery.ts';
 import { allImporters, findImporter } from '../../imports/registry.ts';
 import type { DomainModule } from '../../module.ts';
-import { AppError, formatProblem } from '../../shared/errors.ts';
+import { AppError, formatProblem, isAppError } from '../../shared/errors.ts';
 import { formatNumber } from '../../shared/format.ts';
 import type { Db } from '../../storage/db.ts';
 import { parseCommandArgs, usageError } from '../args.ts';
@@ -60,7 +61,13 @@ async function run(argv: string[], ctx: BuiltinContext): Promise<number> {
   const { positionals, values } = parseCommandArgs('import', argv, declared, true);
   const [kind, ...files] = positionals;
   if (!kind || files.length === 0) throw usageError('import', 'Mangler <type> og minst én <fil>');
-  const importer = findImporter(ctx.domains, kind);
+  let importer: ReturnType<typeof findImporter>;
+  try {
+    importer = findImporter(ctx.domains, kind);
+  } catch (err) {
+    // An unknown kind is a command-line mistake (exit 2), named with the kinds that exist.
+    throw isAppError(err) && err.code === 'NOT_FOUND' ? new AppError('USAGE', err.message, { details: err.details }) : err;
+  }
   const params = Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'));
   try {
     checkImportParams(importer, params);
@@ -68,6 +75,8 @@ async function run(argv: string[], ctx: BuiltinContext): Promise<number> {
     throw usageError('import', (err as Error).message.replace(/ \(.*\)$/, ''));
   }
   const { db } = await ctx.openDb();
+  const recovered = await recoverInterruptedRuns(db);
+  if (recovered.length > 0) ctx.stderr(`Avbrutte importer merket som feilet: kjøring ${recovered.join(', ')}\n`);
   let duplicates = 0;
   for (const [i, file] of files.entries()) {
     const result = await importOne(db, ctx, kind, file, params);

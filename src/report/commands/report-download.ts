@@ -22,11 +22,13 @@ ble lagret ved publisering. Uten --version: siste publiserte versjon.`,
       if (version === undefined) throw new AppError('NOT_FOUND', `Rapporten for ${period} er ikke publisert (Not published)`);
       if (!Number.isInteger(version) || version < 1)
         throw new AppError('VALIDATION', `Ugyldig --version «${values.version}» (Invalid version)`);
-      for (const f of await publicationFiles(db, period, version)) {
-        const file = await publicationFile(db, period, version, f.name);
+      // Every file is checked (publicationFile verifies its SHA-256) before anything is written.
+      const files = [];
+      for (const f of await publicationFiles(db, period, version)) files.push(await publicationFile(db, period, version, f.name));
+      for (const f of files) {
         const path = join(out, f.name);
         await mkdir(dirname(path), { recursive: true });
-        await writeFile(path, file.bytes);
+        await writeFile(path, f.bytes);
         ctx.stdout(`  ${f.name}  sha256 ${f.sha256}\n`);
       }
       ctx.stdout(`Versjon ${version} av rapporten for ${period} er skrevet til ${out}.\n`);

@@ -3,7 +3,8 @@ import { userInfo } from 'node:os';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { CliContext, DomainModule } from '../../module.ts';
 import { AppError } from '../../shared/errors.ts';
-import { isYearMonth, type YearMonth } from '../../shared/period.ts';
+import { parseArgsMessage } from '../../shared/parse-args.ts';
+import { isYearMonth, type YearMonth, yearRangeProblem } from '../../shared/period.ts';
 import type { ReportDeps } from '../build.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -12,12 +13,14 @@ export function parse<O extends Options>(command: string, argv: string[], option
   try {
     return parseArgs({ args: argv, options, allowPositionals, strict: true });
   } catch (err) {
-    throw new AppError('USAGE', `${(err as Error).message}. Se «styrerom ${command} --help». (Usage error)`);
+    throw new AppError('USAGE', `${parseArgsMessage(err)}. Se «styrerom ${command} --help».`);
   }
 }
 
 export function requirePeriod(command: string, value: string | undefined): YearMonth {
   if (value === undefined) throw new AppError('USAGE', `--period ÅÅÅÅ-MM mangler. Se «styrerom ${command} --help». (Missing --period)`);
+  const range = yearRangeProblem(value);
+  if (range) throw new AppError('VALIDATION', `Ugyldig periode ${range}`);
   if (!isYearMonth(value))
     throw new AppError('VALIDATION', `Ugyldig periode «${value}», forventet ÅÅÅÅ-MM, f.eks. 2025-05 (Invalid period)`);
   return value;

@@ -2,7 +2,7 @@
 
 import type { ColumnSpec, TableRecord } from '../../imports/table.ts';
 import type { RowContext } from '../../imports/table-importer.ts';
-import { parseLocalOrInstant } from '../../shared/period.ts';
+import { parseLocalOrInstant, yearRangeProblem } from '../../shared/period.ts';
 import { RECORD_KINDS, type RecordKind } from '../aml/aml-model.ts';
 import { DAY_MS, dayStartMs } from '../aml/rules/aml-time.ts';
 import { optionalText, requiredText } from '../fields.ts';
@@ -79,6 +79,11 @@ export function instantField(value: string | undefined, column: string, ctx: Row
     ctx.problem(column, `«${column}» mangler`, `"${column}" is missing`);
     return undefined;
   }
+  const range = yearRangeProblem(v.slice(0, 10));
+  if (range) {
+    ctx.problem(column, `ugyldig tidspunkt ${range}`, `time "${v}" is outside the accepted years`);
+    return undefined;
+  }
   const fast = fastInstant(v);
   if (fast !== undefined) return fast;
   const parsed = parseLocalOrInstant(v);
@@ -113,8 +118,20 @@ export function parseTimeRecordRow(record: TableRecord, ctx: RowContext): TimeRe
     ctx.problem('end', `slutt (${r.end}) er ikke etter start (${r.start})`, `end (${r.end}) is not after start (${r.start})`);
     return undefined;
   }
+  if (endMs - startMs > MAX_RECORD_MS) {
+    const hours = Math.round((endMs - startMs) / 3_600_000);
+    ctx.problem(
+      'end',
+      `registreringen varer ${hours} timer, mer enn et døgn: kontroller start og slutt`,
+      `the record lasts ${hours} hours, more than a day`,
+      'warning',
+    );
+  }
   return { employeeId, startMs, endMs, kind, cause: optionalText(r.cause), registeredMs };
 }
+
+/** Longer than this is almost always a typo (a wrong date); it is imported, with a warning. */
+const MAX_RECORD_MS = 24 * 3_600_000;
 
 /** The idempotency key of a record (see TimeRecordTable.record_key). */
 export function recordKey(r: Pick<TimeRecordRow, 'employeeId' | 'startMs' | 'endMs' | 'kind' | 'cause'>): string {

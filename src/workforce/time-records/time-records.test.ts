@@ -9,7 +9,7 @@ import { evaluateAml } from '../aml/aml.service.ts';
 import { at } from '../aml/aml.testing.ts';
 import { employeesImporter } from '../employees/employees.import.ts';
 import { dispensationsImporter, timeRecordsImporter } from './time-records.import.ts';
-import { fastInstant } from './time-records.parse.ts';
+import { fastInstant, parseTimeRecordRow } from './time-records.parse.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'time-records-'));
 let n = 0;
@@ -129,5 +129,37 @@ describe('fastInstant (the Temporal-free path of the time-records import)', () =
     for (const t of ['2025-03-30T08:00', '2025-10-26T02:30', '2025-02-30T08:00', '2025-05-05T24:00', '2025-02-30T08:00Z', 'i går']) {
       expect(fastInstant(t)).toBeUndefined();
     }
+  });
+});
+
+describe('parseTimeRecordRow: sane values', () => {
+  const parse = (start: string, end: string) => {
+    const problems: { column: string; message: string; severity: string }[] = [];
+    const ctx = {
+      file: 'tid.csv',
+      line: 7,
+      now: '2025-06-01T00:00:00.000Z',
+      problem: (column: string, message: string, _en: string, severity = 'error') => problems.push({ column, message, severity }),
+    };
+    const row = parseTimeRecordRow({ values: { employee_id: 'E1', start, end, kind: 'ordinary' } } as never, ctx);
+    return { row, problems };
+  };
+
+  it('refuses a year-9999 time with the reason instead of a RangeError', () => {
+    const { row, problems } = parse('9999-01-01T08:00', '9999-01-01T16:00');
+    expect(row).toBeUndefined();
+    expect(problems).toEqual([
+      { column: 'start', message: 'ugyldig tidspunkt «9999-01-01»: året må være mellom 2000 og 2100', severity: 'error' },
+      { column: 'end', message: 'ugyldig tidspunkt «9999-01-01»: året må være mellom 2000 og 2100', severity: 'error' },
+    ]);
+  });
+
+  it('warns on a record longer than 24 hours, and imports it', () => {
+    const { row, problems } = parse('2025-05-01T08:00', '2025-05-02T10:00');
+    expect(row).toBeDefined();
+    expect(problems).toEqual([
+      { column: 'end', message: 'registreringen varer 26 timer, mer enn et døgn: kontroller start og slutt', severity: 'warning' },
+    ]);
+    expect(parse('2025-05-01T08:00', '2025-05-01T20:00').problems).toEqual([]);
   });
 });

@@ -1,0 +1,107 @@
+/**
+ * Crash drill, on both dialects: `kill -9` of the server in the middle of an uploaded import, then a
+ * fresh start. The run left `running` is marked failed with the reason, the upload left under
+ * <dataDir>/uploads is removed, and the data is unchanged (the import was one transaction).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { describeEachDialect, freshDatabase, type TestDatabase } from './support/databases.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const root = mkdtempSync(join(tmpdir(), 'styrerom-crash-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function serve(dataDir: string, url: string): { child: ChildProcess; url: Promise<string>; exited: Promise<unknown> } {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/styrerom.mjs'), 'serve', '--port', '0', '--database', url], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, STYREROM_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+  });
+  const exited = new Promise((done) => child.on('exit', done));
+  let out = '';
+  const address = new Promise<string>((done, fail) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Styrerom kjører på (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m?.[1]) done(m[1]);
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.on('exit', () => fail(new Error(`serve exited early: ${out}`)));
+  });
+  return { child, url: address, exited };
+}
+
+const ROWS = 150_000;
+function bigRisks(): string {
+  const lines = ['id;title;description;owner;category;scope;opened;closed'];
+  for (let i = 1; i <= ROWS; i++) lines.push(`OR-${i};Risiko ${i};;Eier;economy;enterprise;2025-01-05;`);
+  return `${lines.join('\n')}\n`;
+}
+
+const uploads = (dataDir: string) => (existsSync(join(dataDir, 'uploads')) ? readdirSync(join(dataDir, 'uploads')) : []);
+
+describeEachDialect('kill -9 mid import, then start', (ctx) => {
+  it('marks the run failed, removes the upload and leaves the data unchanged', async () => {
+    const dataDir = join(root, ctx.dialect);
+    mkdirSync(dataDir, { recursive: true });
+    // The server gets its own database (the matrix's SQLite is in memory): a file, or a fresh PostgreSQL database.
+    let db: TestDatabase | undefined;
+    let url = `sqlite:${join(dataDir, 'crash.db')}`;
+    if (ctx.dialect === 'postgres') {
+      db = await freshDatabase('postgres');
+      url = db.url;
+    }
+    const file = join(dataDir, 'big.csv');
+    writeFileSync(file, bigRisks());
+    const first = serve(dataDir, url);
+    const base = await first.url;
+    const { openDatabase } = await import('../src/storage/db.ts');
+    const probe = db ?? { ...openDatabase(url), url };
+    try {
+      const upload = fetch(`${base}api/imports/risks?fileName=big.csv`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body: new Blob([await import('node:fs/promises').then((f) => f.readFile(file))]),
+      }).catch((err: unknown) => err);
+      let running: { id: number } | undefined;
+      for (let i = 0; i < 1200 && !running; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        running = await probe.db.selectFrom('import_runs').select('id').where('status', '=', 'running').executeTakeFirst();
+      }
+      expect(running, 'the import started').toBeDefined();
+      first.child.kill('SIGKILL');
+      await first.exited;
+      await upload;
+      const left = await probe.db.selectFrom('import_runs').select(['id', 'status']).execute();
+      expect(left).toEqual([{ id: running?.id, status: 'running' }]); // killed before it finished
+      expect(uploads(dataDir)).toHaveLength(1); // the crash left the upload behind
+
+      const second = serve(dataDir, url);
+      await second.url;
+      const run = await probe.db
+        .selectFrom('import_runs')
+        .selectAll()
+        .where('id', '=', running?.id ?? 0)
+        .executeTakeFirstOrThrow();
+      expect(run.status).toBe('failed');
+      expect(JSON.parse(run.problems)).toEqual([
+        expect.objectContaining({ message: 'importen ble avbrutt (prosessen stoppet før den var ferdig); ingenting ble importert' }),
+      ]);
+      expect(uploads(dataDir)).toEqual([]);
+      const { n } = await probe.db
+        .selectFrom('risks')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(n)).toBe(0);
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    } finally {
+      first.child.kill('SIGKILL');
+      await probe.close();
+    }
+  }, 240_000);
+});
