@@ -17,6 +17,7 @@ import { riskExportCommand } from '../src/risk/risk.cli.ts';
 import { riskModule } from '../src/risk/risk.module.ts';
 import { buildApp } from '../src/server/app.ts';
 import { exportTable } from '../src/web/table-export.ts';
+import { signInAs } from './support/auth.ts';
 import { describeEachDialect } from './support/databases.ts';
 
 const HOSTILE = ['=HYPERLINK("http://x";"klikk")', '+47 1', '-1+1', '@SUM(A1)', '\tfane', '\rretur'];
@@ -110,6 +111,7 @@ describeEachDialect('risk register exports with a hostile value', (ctx) => {
       domains: [riskModule],
       logger: pino({ level: 'silent' }),
     });
+    app = await signInAs(app, ctx.db);
     for (const [i, h] of HOSTILE.entries()) {
       const id = `OR-${i + 1}`;
       const res = await app.inject({

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { bearerHeaders } from './support/auth.ts';
 import { describeEachDialect, freshDatabase, type TestDatabase } from './support/databases.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -64,7 +65,7 @@ describeEachDialect('kill -9 mid import, then start', (ctx) => {
     try {
       const upload = fetch(`${base}api/imports/risks?fileName=big.csv`, {
         method: 'POST',
-        headers: { 'content-type': 'text/csv' },
+        headers: { 'content-type': 'text/csv', ...(await bearerHeaders(probe.db)) },
         body: new Blob([await import('node:fs/promises').then((f) => f.readFile(file))]),
       }).catch((err: unknown) => err);
       let running: { id: number } | undefined;

@@ -6,12 +6,13 @@ import { loadConfig } from '../src/config.ts';
 import { domains } from '../src/domains.ts';
 import { buildApp } from '../src/server/app.ts';
 import { isIsoDate, isYearMonth } from '../src/shared/period.ts';
+import { signInAs } from './support/auth.ts';
 import { describeEachDialect } from './support/databases.ts';
 
 describeEachDialect('periods outside 2000–2100 at the API', (ctx) => {
   let app: Awaited<ReturnType<typeof buildApp>>;
   beforeAll(async () => {
-    app = await buildApp({ config: loadConfig({}), db: ctx.db, domains, logger: pino({ level: 'silent' }) });
+    app = await signInAs(await buildApp({ config: loadConfig({}), db: ctx.db, domains, logger: pino({ level: 'silent' }) }), ctx.db);
   });
   afterAll(async () => {
     await app.close();
