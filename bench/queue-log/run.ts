@@ -96,8 +96,8 @@ ${nf.format(r.mb)} MB, about 3.6 lines per call. Each phase ran in its own proce
 ${row('bare read (stream, decode, split into lines; no other work)', r.bare)}
 ${row('import into SQLite (`styrerom import queue-log`)', r.imp)}
 
-Targets: import ≥ 1 M lines/s: ${met(speed >= 1_000_000)} (${nf.format(speed / 1e6)} M lines/s); ≥ 40 % of the bare read:
-${met(ratio >= 0.4)} (${nf.format(ratio * 100)} %); peak RSS < 300 MB: ${met(r.imp.peakRssMb < 300)} (${nf.format(r.imp.peakRssMb)} MB).
+Targets: import ≥ 1 M lines/s: ${met(speed >= 1_000_000)} (${(speed / 1e6).toFixed(2)} M lines/s by wall time, ${(r.lines / r.imp.cpuSeconds / 1e6).toFixed(2)} M lines per CPU second); ≥ 40 % of the bare read:
+${met(ratio >= 0.4)} (${nf.format(ratio * 100)} % by wall time, ${nf.format((r.bare.cpuSeconds / r.imp.cpuSeconds) * 100)} % by CPU time); peak RSS < 300 MB: ${met(r.imp.peakRssMb < 300)} (${nf.format(r.imp.peakRssMb)} MB).
 
 How: the importer (\`src/service/calls/queue-log.import.ts\`) streams the file line by line and folds the lines into one
 state per (callid, queue) (\`queue-log.ts\`: earliest ENTERQUEUE, earliest outcome). Every 50 000 calls the batch is
