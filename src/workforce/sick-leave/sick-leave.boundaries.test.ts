@@ -1,10 +1,8 @@
 /**
  * Boundaries of working-time.md §7: a case of 16 days is short-term, 17 days long-term (whole-case
- * rule and day-based rule), an absence registered exactly at the cut-off exists, and the indicator
- * (total < 5 %) is met just under 5 % and not met at 5 %.
+ * rule and day-based rule), and an absence registered exactly at the cut-off exists.
  */
 import { describe, expect, it } from 'vitest';
-import { kpiStatus } from '../../kpi/kpi.ts';
 import { type Absence, bandOfDay, buildCases, knownAbsences, SHORT_TERM_MAX_DAYS } from './sick-leave.ts';
 import { dateOfDay, dayNumber } from './sick-leave-calendar.ts';
 
@@ -66,24 +64,5 @@ describe('sick-leave knowledge cut-off (registeredAt ≤ knownAt)', () => {
 
   it('keeps everything when there is no cut-off', () => {
     expect(knownAbsences([a], undefined)).toEqual([a]);
-  });
-});
-
-describe('the sick-leave indicator: total < 5 %', () => {
-  const target = { op: '<', value: 5 } as const;
-  it.each([
-    [4.99, 'met'],
-    [5, 'not-met'],
-    [5.01, 'not-met'],
-  ] as const)('%f %% is %s', (value, status) => {
-    expect(kpiStatus(target, value)).toBe(status);
-  });
-
-  it('each comparison operator is strict or not as written, in both directions', () => {
-    expect([4, 5, 6].map((v) => kpiStatus({ op: '<=', value: 5 }, v))).toEqual(['met', 'met', 'not-met']);
-    expect([4, 5, 6].map((v) => kpiStatus({ op: '>', value: 5 }, v))).toEqual(['not-met', 'not-met', 'met']);
-    expect([4, 5, 6].map((v) => kpiStatus({ op: '>=', value: 5 }, v))).toEqual(['not-met', 'met', 'met']);
-    expect(kpiStatus(undefined, 5)).toBe('none');
-    expect(kpiStatus(target, null)).toBe('none');
   });
 });
