@@ -80,3 +80,27 @@ describe('a configured matrix', () => {
     expect(messages).toContain('rapporteringsterskelen må være et heltall fra 1 til 25');
   });
 });
+
+describe('validateRiskMatrix at the limits of its ranges', () => {
+  const withLevels = (minScores: number[]) => ({
+    ...DEFAULT_RISK_MATRIX,
+    levels: minScores.map((minScore, i) => ({ ...DEFAULT_RISK_MATRIX.levels[0]!, key: `k${i}`, letter: `${i}`, minScore })),
+  });
+  const fields = (m: RiskMatrix) => validateRiskMatrix(m).map((p) => p.messageEn);
+
+  it('accepts a reporting threshold of 1 and 25 and rejects 0, 26 and 8,5', () => {
+    expect(fields({ ...DEFAULT_RISK_MATRIX, reportingThreshold: 1 })).toEqual([]);
+    expect(fields({ ...DEFAULT_RISK_MATRIX, reportingThreshold: 25 })).toEqual([]);
+    for (const t of [0, 26, 8.5])
+      expect(fields({ ...DEFAULT_RISK_MATRIX, reportingThreshold: t })).toEqual(['the reporting threshold must be 1–25']);
+  });
+
+  it('accepts level minimum scores up to 25 and rejects 26, a non-integer and a repeat', () => {
+    expect(fields(withLevels([1, 25]))).toEqual([]);
+    expect(fields(withLevels([1, 26]))).toEqual(['level "k1": minScore must be 1–25']);
+    expect(fields(withLevels([1, 2.5]))).toEqual(['level "k1": minScore must be 1–25']);
+    expect(fields(withLevels([1, 1]))).toEqual(['levels must ascend by minScore']);
+    expect(fields(withLevels([0]))).toEqual(['the lowest level must start at score 1', 'level "k0": minScore must be 1–25']);
+    expect(fields(withLevels([2]))).toEqual(['the lowest level must start at score 1']);
+  });
+});
