@@ -9,7 +9,12 @@
 export const ENGINES = {
   aml: {
     mutate: ['src/workforce/aml/aml.ts', 'src/workforce/aml/rules/*.ts'],
-    tests: ['src/workforce/aml/aml.test.ts', 'src/workforce/aml/aml-rules.test.ts', 'src/workforce/aml/aml.property.test.ts'],
+    tests: [
+      'src/workforce/aml/aml.test.ts',
+      'src/workforce/aml/aml-rules.test.ts',
+      'src/workforce/aml/aml.boundaries.test.ts',
+      'src/workforce/aml/aml.property.test.ts',
+    ],
   },
   sickLeave: {
     mutate: ['src/workforce/sick-leave/sick-leave.ts', 'src/workforce/sick-leave/sick-leave-calendar.ts'],
