@@ -187,3 +187,21 @@ describe('levelRangeText and riskLevel edge cases', () => {
     expect(() => riskLevel(5, { ...DEFAULT_RISK_MATRIX, levels: [] })).toThrow('risk matrix has no levels');
   });
 });
+
+describe('validateRiskMatrix: anchored patterns and trimmed text', () => {
+  const level = DEFAULT_RISK_MATRIX.levels[0]!;
+  const en = (levels: RiskMatrix['levels']) => validateRiskMatrix({ ...DEFAULT_RISK_MATRIX, levels }).map((p) => p.messageEn);
+
+  it('wants the whole colour to be #rrggbb and a letter and key that are not blank', () => {
+    expect(en([{ ...level, colour: 'x#123456' }])).toEqual(['level "low": colour must be #rrggbb']);
+    expect(en([{ ...level, colour: '#1234567' }])).toEqual(['level "low": colour must be #rrggbb']);
+    expect(en([{ ...level, letter: ' ' }])).toEqual(['level "low": letter must be one character']);
+    expect(en([{ ...level, letter: ' L ' }])).toEqual([]);
+    expect(en([{ ...level, key: '  ' }])).toEqual(['every level needs a key and a label']);
+  });
+
+  it('levelsAtOrAbove includes the level of a score exactly at the threshold', () => {
+    expect(levelsAtOrAbove(12).map((l) => l.key)).toEqual(['high', 'critical']);
+    expect(levelsAtOrAbove(13).map((l) => l.key)).toEqual(['critical']);
+  });
+});
