@@ -9,7 +9,8 @@
  *                                                 on main itself), uncommitted changes included
  *
  * Each engine runs `stryker run --mutate <its files>` with only its tests (STRYKER_ENGINE_TESTS, read
- * by vitest.mutation.config.ts). Fails when an engine's score is below its `minimum` (default 90).
+ * by vitest.mutation.config.ts). Fails when an engine's score is below its `minimum` (engines.mjs; set
+ * it to the recorded score, target 90) and reports every engine below the 90 % target.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -18,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { ENGINES } from './engines.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DEFAULT_MINIMUM = 90;
+/** The target; an engine fails the run only once its measured score is recorded as its `minimum`. */
+const TARGET = 90;
 
 function git(...args) {
   const r = spawnSync('git', args, { cwd: root, encoding: 'utf8' });
@@ -127,7 +129,7 @@ function main(argv) {
     }
     copyFileSync(json, join(reports, `${name}.json`));
     const s = scoreOf(JSON.parse(readFileSync(json, 'utf8')));
-    results.push({ name, ...s, minimum: engine.minimum ?? DEFAULT_MINIMUM });
+    results.push({ name, ...s, minimum: engine.minimum ?? null });
   }
   console.log('\nengine        score  killed  timeout  survived  no-cov  minimum');
   let status = 0;
@@ -137,10 +139,10 @@ function main(argv) {
       status = 1;
       continue;
     }
-    const low = r.score < r.minimum;
+    const low = r.minimum !== null && r.score < r.minimum;
     if (low) status = 1;
     console.log(
-      `${r.name.padEnd(12)} ${r.score.toFixed(1).padStart(6)} ${String(r.Killed).padStart(7)} ${String(r.Timeout).padStart(8)} ${String(r.Survived).padStart(9)} ${String(r.NoCoverage).padStart(7)} ${String(r.minimum).padStart(8)}${low ? '  BELOW MINIMUM' : ''}`,
+      `${r.name.padEnd(12)} ${r.score.toFixed(1).padStart(6)} ${String(r.Killed).padStart(7)} ${String(r.Timeout).padStart(8)} ${String(r.Survived).padStart(9)} ${String(r.NoCoverage).padStart(7)} ${String(r.minimum ?? '–').padStart(8)}${low ? '  BELOW MINIMUM' : r.score < TARGET ? `  below the ${TARGET} % target` : ''}`,
     );
     for (const line of r.survivors) console.log(`    survived: ${line}`);
   }
