@@ -79,7 +79,11 @@ describe('a local run without PostgreSQL and Chromium', () => {
     expect(status).not.toBe(0);
     // A failing beforeAll (no TEST_POSTGRES_URL) fails the file; vitest then lists its tests as not run.
     expect(Object.values(byStatus).flat()).toContain('probe [postgres] opens the database');
-    expect(Object.values(byStatus).flat().filter((n) => n.includes('skipped:'))).toEqual([]);
+    expect(
+      Object.values(byStatus)
+        .flat()
+        .filter((n) => n.includes('skipped:')),
+    ).toEqual([]);
     // The Chromium probe itself needs no browser; real browser tests fail on launch (test/browser/browser.ts).
     expect(byStatus.passed).toEqual(['probe [sqlite] opens the database', 'probe browser has a Chromium']);
   });
