@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the tests need on a fresh Debian machine with Node.js, then runs every test
-# (type-check, lint, unit, storage on SQLite AND PostgreSQL, CLI, browser and PDF tests).
+# (type-check, lint, unit, storage on SQLite AND PostgreSQL, CLI, browser and PDF tests), then
+# mutation testing of the engine files changed against main (or the previous commit on main).
 # This is the README's test command (`npm run test:all`) and what .ci/run runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,9 @@ for _ in $(seq 1 30); do
 done
 as_postgres "psql -qc \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null
 export TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgres://postgres:postgres@127.0.0.1:5432/postgres}"
+# No layer may be left out here: PostgreSQL and Chromium tests run (and fail loudly) instead of being
+# skipped as they are in a local run without the service (test/support/layers.ts).
+export CI="${CI:-true}"
 
 echo "==> npm ci"
 npm ci --no-audit --no-fund --loglevel=error
@@ -38,4 +42,7 @@ mkdir -p .tmp
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile=.tmp/vitest.json || status=$?
 node scripts/check-test-results.mjs .tmp/vitest.json || status=1
+
+echo "==> Mutation testing of the engine files this change touches (docs/testing.md)"
+node scripts/mutation/run.mjs --changed || status=1
 exit "$status"

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run.ts';
 import { reportModule } from '../src/report/report.module.ts';
 import { fakeData, fakeDomains } from './report-fake-domains.ts';
+import { describeWithChromium } from './support/layers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'styrerom-report-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -61,7 +62,7 @@ describe('styrerom narrative …', () => {
   });
 });
 
-describe('styrerom report build', () => {
+describeWithChromium('styrerom report build', () => {
   it('writes report.html, report.pdf, data/<id>.csv|xlsx and provenance.json, and warns about omitted blocks', async () => {
     const out = join(dir, 'out');
     const r = await cli('report', 'build', '--period', '2025-05', '--out', out);

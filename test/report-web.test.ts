@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportModule } from '../src/report/report.module.ts';
 import { fakeData, fakeDomains, seedFakeReport } from './report-fake-domains.ts';
 import { type TestApp, testApp } from './server-support.ts';
+import { itWithChromium } from './support/layers.ts';
 
 let t: TestApp;
 const data = fakeData();
@@ -73,7 +74,7 @@ describe('report API', () => {
     expect((await json('GET', '/api/report/2025-05/current/data/nope.csv')).statusCode).toBe(404);
   });
 
-  it('publishes and then serves the stored files byte-identical, with their SHA-256', async () => {
+  itWithChromium('publishes and then serves the stored files byte-identical, with their SHA-256', async () => {
     for (const action of ['submit', 'approve', 'publish']) {
       const r = await json('POST', `/api/report/2025-05/actions/${action}`, { by: 'Styreleder' });
       expect(r.statusCode, r.body).toBe(200);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CategoryMapper, categoriesAgree, DEFAULT_RULES } from './categories.ts';
-import { buildResultTable, deviation, deviationText, isFavourable, mainDeviations, reperiodisedYtd, reportSign } from './finance.ts';
+import { buildResultTable, deviation, deviationText, mainDeviations, reperiodisedYtd, reportSign } from './finance.ts';
 
 const M = (mnok: number) => Math.round(mnok * 100_000_000);
 
@@ -49,12 +49,9 @@ describe('deviation wording (spec §3)', () => {
     expect(deviationText(M(0.05))).toBe('0,1\u00a0MNOK over budsjett');
   });
 
-  it('judges costs under budget and income over budget as favourable', () => {
+  it('is actual − budget', () => {
     expect(deviation(M(10), M(12))).toBe(M(-2));
-    expect(isFavourable('cost', M(-2))).toBe(true);
-    expect(isFavourable('finance', M(-2))).toBe(true);
-    expect(isFavourable('income', M(-2))).toBe(false);
-    expect(isFavourable('income', M(2))).toBe(true);
+    expect(deviation(M(12), M(10))).toBe(M(2));
   });
 });
 

@@ -157,15 +157,10 @@ export function deviation(actual: Ore, budget: Ore): Ore {
   return actual - budget;
 }
 
-/** Favourable for the organisation? Costs under budget and income over budget are. */
-export function isFavourable(kind: CategoryKind, dev: Ore): boolean {
-  return kind === 'income' ? dev > 0 : dev < 0;
-}
-
 /**
  * "6,5 MNOK under budsjett" when the actual is below budget, "over budsjett" when above, "på
  * budsjett" when the deviation rounds to zero at the shown precision. The words describe actual vs
- * budget, so they hold for income and costs alike; only the judgement (isFavourable) differs.
+ * budget, so they hold for income and costs alike (for costs "under" is favourable, for income "over").
  */
 export function deviationText(dev: Ore, decimals = 1): string {
   const shown = formatMnok(Math.abs(dev), decimals);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { itWithChromium } from '../../test/support/layers.ts';
 import { pdfToolsMissing } from './pdf.ts';
 
 describe('pdfToolsMissing(chromiumPath)', () => {
-  it('is silent when Chromium and pdfinfo are installed', async () => {
+  itWithChromium('is silent when Chromium and pdfinfo are installed', async () => {
     expect(await pdfToolsMissing('/usr/bin/chromium')).toBeUndefined();
   });
 

@@ -108,6 +108,14 @@ describe('registerAt and atOrAboveThreshold', () => {
   it('orders by score descending, then id in natural order', () => {
     expect(atOrAboveThreshold(entries, 8).map((e) => e.risk.id)).toEqual(['OR-99', 'OR-50', 'OR-100']);
   });
+  it('includes a score exactly at the threshold and leaves one just below out (spec: score ≥ threshold)', () => {
+    expect(atOrAboveThreshold(entries, 9).map((e) => e.risk.id)).toEqual(['OR-99', 'OR-50', 'OR-100']);
+    expect(atOrAboveThreshold(entries, 10).map((e) => e.risk.id)).toEqual(['OR-99']);
+    expect(atOrAboveThreshold(entries, 6).map((e) => e.risk.id)).toEqual(['OR-99', 'OR-50', 'OR-100', 'OR-7']);
+    expect(atOrAboveThreshold(entries, 7).map((e) => e.risk.id)).toEqual(['OR-99', 'OR-50', 'OR-100']);
+    expect(atOrAboveThreshold(entries, 13)).toEqual([]);
+    expect(atOrAboveThreshold(entries, 25, 'KAK').map((e) => e.risk.id)).toEqual(['P-1']);
+  });
   it('uses the carried-forward assessment and says so', () => {
     const e = entries.find((x) => x.risk.id === 'OR-99')!;
     expect(e.carriedForward).toBe(true);

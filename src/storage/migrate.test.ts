@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Migration } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { dialects, freshDatabase } from '../../test/support/databases.ts';
+import { dialectMatrix, freshDatabase } from '../../test/support/databases.ts';
+import { describeLayer } from '../../test/support/layers.ts';
 import { folderMigrations, MERGED_LATE, migrateToLatest } from './migrate.ts';
 
 /**
@@ -60,8 +61,8 @@ async function migrationsWithout(...names: string[]): Promise<Record<string, Mig
   return Object.fromEntries(Object.entries(await folderMigrations()).filter(([name]) => !names.includes(name)));
 }
 
-for (const dialect of dialects()) {
-  describe(`migrating an existing database [${dialect}]`, () => {
+for (const { dialect, missing } of dialectMatrix()) {
+  describeLayer(`migrating an existing database [${dialect}]`, missing, () => {
     it('runs the late migration on a database that ran the newer ones before it existed, and nothing twice', async () => {
       const open = await freshDatabase(dialect, { migrate: false });
       try {

@@ -1,11 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type TestApp, testApp } from '../server-support.ts';
+import { describeWithChromium } from '../support/layers.ts';
 import { launchChromium, signedInContext } from './browser.ts';
 
-describe('Swagger UI at /api/docs in Chromium', () => {
+describeWithChromium('Swagger UI at /api/docs in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
 

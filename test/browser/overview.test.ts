@@ -1,12 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { fakeDomain, type TestApp, testApp } from '../server-support.ts';
 import { ALL_ROLES } from '../support/auth.ts';
+import { describeWithChromium } from '../support/layers.ts';
 import { launchChromium, signedInContext } from './browser.ts';
 
-describe('overview page in Chromium', () => {
+describeWithChromium('overview page in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
@@ -41,6 +42,8 @@ describe('overview page in Chromium', () => {
     await page.goto(`${base}/import?period=2025-05`);
     await page.getByLabel('Periode').selectOption('2025-03');
     await Promise.all([page.waitForURL(/\/import\?period=2025-03/), page.getByRole('button', { name: 'Vis' }).click()]);
+    expect(new URL(page.url()).searchParams.get('period')).toBe('2025-03');
+    expect(await page.getByLabel('Periode').inputValue()).toBe('2025-03');
     await context.close();
   });
 

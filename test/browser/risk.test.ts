@@ -3,13 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { runImport, sourceFromPath } from '../../src/imports/imports.ts';
 import { runRiskDemo } from '../../src/risk/risk.demo.ts';
 import { riskImporters } from '../../src/risk/risk.import.ts';
 import { riskModule } from '../../src/risk/risk.module.ts';
 import { type TestApp, testApp } from '../server-support.ts';
+import { describeWithChromium } from '../support/layers.ts';
 import { launchChromium, signedInContext } from './browser.ts';
 
 /** The number drawn in a heat-map cell (0 when empty). */
@@ -18,7 +19,7 @@ async function cellCount(page: Page, probability: number, consequence: number): 
   return Number(await cell.getAttribute('data-count'));
 }
 
-describe('risk register in Chromium', () => {
+describeWithChromium('risk register in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;

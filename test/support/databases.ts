@@ -1,18 +1,27 @@
 /**
  * The dialect matrix: storage tests run on SQLite always and on PostgreSQL when
- * TEST_POSTGRES_URL names a server (CI always sets it; see .ci/run). Each opened database is
+ * TEST_POSTGRES_URL names a server (CI always sets it; see .ci/run). Without it, a local run lists the
+ * PostgreSQL blocks as skipped with the reason (test/support/layers.ts). Each opened database is
  * fresh and migrated; PostgreSQL gets a new database per call, dropped on close.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { type DialectName, type OpenDatabase, openDatabase } from '../../src/storage/db.ts';
 import { migrateToLatest } from '../../src/storage/migrate.ts';
+import { describeLayer, postgresMissing } from './layers.ts';
 
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL;
 
-export function dialects(): DialectName[] {
-  return POSTGRES_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+/**
+ * Every dialect with the reason it cannot run here (undefined when it can): a local run without
+ * PostgreSQL registers those blocks as skipped, with the reason, instead of leaving them out.
+ */
+export function dialectMatrix(): { dialect: DialectName; missing: string | undefined }[] {
+  return [
+    { dialect: 'sqlite', missing: undefined },
+    { dialect: 'postgres', missing: postgresMissing() },
+  ];
 }
 
 export interface TestDatabase extends OpenDatabase {
@@ -57,8 +66,8 @@ export function describeEachDialect(
   name: string,
   body: (ctx: { readonly db: TestDatabase['db']; readonly dialect: DialectName }) => void,
 ): void {
-  for (const dialect of dialects()) {
-    describe(`${name} [${dialect}]`, () => {
+  for (const { dialect, missing } of dialectMatrix()) {
+    describeLayer(`${name} [${dialect}]`, missing, () => {
       let open: TestDatabase | undefined;
       const ctx = {
         dialect,

@@ -10,6 +10,7 @@ import { runCapitalDemo } from '../demo/capital.demo.ts';
 import { capitalImporters } from './capital.import.ts';
 import { financeCapitalModule } from './capital.module.ts';
 import type { BankBalanceSource } from './capital.queries.ts';
+import { investmentsSchema, liquiditySchema, receivablesSchema } from './capital.schemas.ts';
 
 /** The ledger stand-in: 122,4 MNOK at the end of May 2025, no ledger data otherwise. */
 const bankBalanceAt: BankBalanceSource = async (_db, { date }) => (date === '2025-05-31' ? 12_240_000_000 : null);
@@ -71,8 +72,18 @@ describe('finance capital over HTTP, on the web page and in the report', () => {
 
   it('documents the three routes in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ url: '/api/docs/json' })).json();
-    for (const p of ['/api/finance/investments', '/api/finance/liquidity', '/api/finance/receivables']) {
-      expect(doc.paths[p]?.get?.responses?.['200']?.content?.['application/json']?.schema?.properties).toBeDefined();
+    const expected: Record<string, readonly string[]> = {
+      '/api/finance/investments': investmentsSchema.required,
+      '/api/finance/liquidity': liquiditySchema.required,
+      '/api/finance/receivables': receivablesSchema.required,
+    };
+    for (const [p, required] of Object.entries(expected)) {
+      const get = doc.paths[p].get;
+      expect(get.parameters, p).toEqual([expect.objectContaining({ in: 'query', name: 'period' })]);
+      const ok = get.responses['200'].content['application/json'].schema;
+      expect(ok.required, p).toEqual(required);
+      expect(Object.keys(ok.properties), p).toEqual(expect.arrayContaining([...required]));
+      expect(get.responses['400'].content['application/json'].schema.required, p).toEqual(['error']);
     }
   });
 

@@ -95,6 +95,23 @@ describe('rest7d (weekly rest inside the ISO week)', () => {
     expect(check(records)).toEqual([]);
   });
 
+  it('is met by an exact 35 h stretch in the middle of the week, and breached at 34 h', () => {
+    // Wed 16:00 → Fri 03:00 is the only long free stretch; the weekend is worked, so the week's end
+    // (Sun 16:00 → Mon 00:00 = 8 h) cannot hide the comparison at the limit.
+    const week = (friStart: string) => [
+      ...shifts(weekdays('2025-05-05', 3), '08:00', '16:00'),
+      rec(`2025-05-09T${friStart}`, '2025-05-09T11:00'),
+      ...shifts(['2025-05-10', '2025-05-11'], '08:00', '16:00'),
+    ];
+    const rest7d = (records: TimeRecord[]) => check(records).filter((b) => b.rule === 'rest7d');
+    expect(rest7d(week('03:00'))).toEqual([]);
+    const breached = rest7d(week('02:00'));
+    expect(summary(breached)).toEqual(['rest7d@2025-05-10']);
+    expect(breached[0]!.measured).toBe(34);
+    expect(breached[0]!.limit).toBe(35);
+    expect(rest7d(week('04:00'))).toEqual([]);
+  });
+
   it('is clipped at the week ends: a free weekend followed by a free Monday morning does not help the next week', () => {
     const records = shifts(weekdays('2025-05-05', 7), '08:00', '14:00');
     expect(summary(check(records))).toEqual(['rest7d@2025-05-10']);

@@ -81,7 +81,11 @@ describe('sick leave over HTTP and in the report', () => {
 
   it('documents the route in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
-    expect(doc.paths['/api/workforce/sick-leave'].get.responses['200']).toBeDefined();
+    const get = doc.paths['/api/workforce/sick-leave'].get;
+    expect(get.parameters).toEqual([expect.objectContaining({ in: 'query', name: 'period' })]);
+    const ok = get.responses['200'].content['application/json'].schema;
+    expect(Object.keys(ok.properties)).toEqual(expect.arrayContaining(['period', 'units', 'definition', 'indicator']));
+    expect(get.responses['400'].description).toContain('docs/errors.md');
   });
 
   it('serves the KPIs through the shared registry', async () => {

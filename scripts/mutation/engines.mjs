@@ -1,0 +1,51 @@
+/**
+ * The engines under mutation testing: the pure modules that turn raw records into the figures a
+ * board reads. Each engine names the files Stryker mutates and the tests that must kill the mutants
+ * (only these run, so one engine at a time fits the shared CI machine).
+ *
+ * Adding an engine (e.g. service metrics or projects when they land) is one entry here:
+ *   service: { mutate: ['src/service/service-metrics.ts'], tests: ['src/service/service-metrics*.test.ts'] },
+ */
+export const ENGINES = {
+  aml: {
+    mutate: ['src/workforce/aml/aml.ts', 'src/workforce/aml/rules/*.ts'],
+    tests: [
+      'src/workforce/aml/aml.test.ts',
+      'src/workforce/aml/aml-rules.test.ts',
+      'src/workforce/aml/aml.boundaries.test.ts',
+      'src/workforce/aml/aml.property.test.ts',
+    ],
+  },
+  sickLeave: {
+    mutate: ['src/workforce/sick-leave/sick-leave.ts', 'src/workforce/sick-leave/sick-leave-calendar.ts'],
+    tests: ['src/workforce/sick-leave/sick-leave.test.ts', 'src/workforce/sick-leave/sick-leave.boundaries.test.ts'],
+  },
+  risk: {
+    mutate: ['src/risk/risk-level.ts'],
+    tests: ['src/risk/risk-level.test.ts', 'src/risk/risk-heatmap.test.ts'],
+  },
+  finance: {
+    mutate: ['src/finance/finance.ts', 'src/finance/plan/budget.ts'],
+    tests: ['src/finance/finance.test.ts', 'src/finance/finance.boundaries.test.ts', 'src/finance/plan/budget.test.ts'],
+  },
+  capital: {
+    mutate: ['src/finance/capital/capital.ts', 'src/finance/capital/capital-investments.ts', 'src/finance/capital/capital-receivables.ts'],
+    tests: [
+      'src/finance/capital/capital.test.ts',
+      'src/finance/capital/capital-investments.test.ts',
+      'src/finance/capital/capital-receivables.test.ts',
+    ],
+  },
+  report: {
+    mutate: ['src/report/narrative.ts'],
+    tests: ['src/report/narrative.test.ts'],
+  },
+  kpi: {
+    mutate: ['src/kpi/kpi.ts'],
+    tests: ['src/kpi/kpi.test.ts'],
+  },
+  shared: {
+    mutate: ['src/shared/money.ts', 'src/shared/period.ts', 'src/shared/holidays.ts'],
+    tests: ['src/shared/money.test.ts', 'src/shared/period.test.ts', 'src/shared/holidays.test.ts'],
+  },
+};
