@@ -15,6 +15,7 @@ import { allSections, type ReportModel } from '../src/report/model.ts';
 import { reportPdf } from '../src/report/outputs.ts';
 import { fakeData, fakeDomains, seedFakeReport } from './report-fake-domains.ts';
 import { freshDatabase } from './support/databases.ts';
+import { describeWithChromium } from './support/layers.ts';
 
 const run = promisify(execFile);
 const config = { organisationName: 'Testforetaket', chromiumPath: '/usr/bin/chromium' };
@@ -86,7 +87,7 @@ function walk(elems: readonly StructElem[], type: string): StructElem[] {
   return elems.flatMap((e) => [...(e.type === type ? [e] : []), ...walk(e.kids, type)]);
 }
 
-describe('the PDF is accessible (language, title, bookmarks, figure alt text, table headers)', () => {
+describeWithChromium('the PDF is accessible (language, title, bookmarks, figure alt text, table headers)', () => {
   let model: ReportModel;
   let pdf: Pdf;
   let info: string;

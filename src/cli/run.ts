@@ -5,8 +5,8 @@
 import { type Config, loadConfig } from '../config.ts';
 import type { CliCommand, DomainModule } from '../module.ts';
 import { AppError, formatProblem, isAppError } from '../shared/errors.ts';
-import { auditListCommand, auditPruneCommand } from './commands/audit.ts';
 import { storageAppError } from '../storage/db-errors.ts';
+import { auditListCommand, auditPruneCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';
 import { importCommand } from './commands/import.ts';
 import { kpiCommand } from './commands/kpi.ts';

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { contrastRatio, parseCssColour } from '../../src/web/contrast.ts';
+import { describeWithChromium } from '../support/layers.ts';
 import { type DemoServer, openPage, startDemoServer } from './a11y-support.ts';
 import { launchChromium, signedInContext } from './browser.ts';
 
@@ -36,7 +37,7 @@ const FOCUS_STYLE = `(() => {
     width: parseFloat(style.outlineWidth), outlineStyle: style.outlineStyle, bg };
 })()`;
 
-describe('keyboard, focus and reflow in Chromium', () => {
+describeWithChromium('keyboard, focus and reflow in Chromium', () => {
   let server: DemoServer;
   let browser: Browser;
   let context: BrowserContext;

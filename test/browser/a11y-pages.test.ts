@@ -7,6 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
+import { describeWithChromium } from '../support/layers.ts';
 import { type DemoServer, describeViolations, openPage, publishReport, runAxe, startDemoServer } from './a11y-support.ts';
 import { launchChromium, signedInContext } from './browser.ts';
 
@@ -45,7 +46,7 @@ function urlsFor(route: string): string[] | undefined {
   return [route.startsWith('/api') ? route : `${route}?period=${P}`];
 }
 
-describe('WCAG 2.1 AA on every page (axe-core in Chromium)', () => {
+describeWithChromium('WCAG 2.1 AA on every page (axe-core in Chromium)', () => {
   let server: DemoServer;
   let browser: Browser;
   let context: BrowserContext;

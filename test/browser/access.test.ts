@@ -11,9 +11,10 @@ import { riskModule } from '../../src/risk/risk.module.ts';
 import { workforceAml } from '../../src/workforce/aml/aml.module.ts';
 import { type TestApp, testApp } from '../server-support.ts';
 import { createTestUser } from '../support/auth.ts';
+import { describeWithChromium } from '../support/layers.ts';
 import { launchChromium, signedInContext } from './browser.ts';
 
-describe('access control in Chromium', () => {
+describeWithChromium('access control in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
