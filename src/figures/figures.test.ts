@@ -155,6 +155,9 @@ describe('registered figures in the web app and the report', () => {
       ['Kari', null, 4.3],
       ['Ola', 4.3, 4.4],
     ]);
+    const api = await t.app.inject({ method: 'GET', url: '/api/kpis?period=2025-05' });
+    expect(api.statusCode).toBe(200);
+    expect(api.json().kpis).toContainEqual(expect.objectContaining({ id: 'figure.csat', value: 4.4, unit: 'number' }));
     const bad = await t.app.inject({
       method: 'POST',
       url: '/tall?period=2025-05',

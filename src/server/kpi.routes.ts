@@ -24,7 +24,7 @@ export const kpiDocumentSchema = {
           id: { type: 'string' },
           label: { type: 'string' },
           value: { type: ['number', 'null'], description: 'Unrounded; null when there is no data' },
-          unit: { type: 'string', enum: ['percent', 'count', 'MNOK', 'seconds'] },
+          unit: { type: 'string', enum: ['percent', 'count', 'MNOK', 'seconds', 'number'] },
           target,
           status: { type: 'string', enum: ['met', 'not-met', 'none'] },
         },
