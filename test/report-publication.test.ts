@@ -140,62 +140,66 @@ describeWithChromium('report publication with PDF', () => {
       await expect(publicationFile(ctx.db, PERIOD, 3, 'report.pdf')).rejects.toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
       await expect(publicationFile(ctx.db, PERIOD, 1, 'nope.txt')).rejects.toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
     });
-  });
 
-  it('chains the publications and verifies every stored file: a whole chain passes', async () => {
-    const result = await verifyPublications(ctx.db);
-    expect(result).toMatchObject({ publications: 2, problems: [] });
-    expect(result.files).toBeGreaterThanOrEqual(14);
-    const rows = await ctx.db
-      .selectFrom('report_publications')
-      .select(['version', 'previous_sha256', 'record_sha256'])
-      .orderBy('id')
-      .execute();
-    expect(rows[0]?.previous_sha256).toBeNull();
-    expect(rows[1]?.previous_sha256).toBe(rows[0]?.record_sha256);
-    expect(result.head).toBe(rows[1]?.record_sha256);
-  });
+    it('chains the publications and verifies every stored file: a whole chain passes', async () => {
+      const result = await verifyPublications(ctx.db);
+      expect(result).toMatchObject({ publications: 2, problems: [] });
+      expect(result.files).toBeGreaterThanOrEqual(14);
+      const rows = await ctx.db
+        .selectFrom('report_publications')
+        .select(['version', 'previous_sha256', 'record_sha256'])
+        .orderBy('id')
+        .execute();
+      expect(rows[0]?.previous_sha256).toBeNull();
+      expect(rows[1]?.previous_sha256).toBe(rows[0]?.record_sha256);
+      expect(result.head).toBe(rows[1]?.record_sha256);
+    });
 
-  it('refuses to serve a stored PDF with one byte changed in the database, and verify names it', async () => {
-    const pub = await ctx.db.selectFrom('report_publications').select('id').where('version', '=', 1).executeTakeFirstOrThrow();
-    const file = await ctx.db
-      .selectFrom('report_publication_files')
-      .select(['id', 'content'])
-      .where('publication_id', '=', pub.id)
-      .where('name', '=', 'report.pdf')
-      .executeTakeFirstOrThrow();
-    const original = Buffer.from(file.content);
-    const changed = Buffer.from(original);
-    changed[200] = (changed[200] ?? 0) ^ 1;
-    await ctx.db.updateTable('report_publication_files').set({ content: changed }).where('id', '=', file.id).execute();
-    await expect(publicationFile(ctx.db, PERIOD, 1, 'report.pdf')).rejects.toThrow(
-      expect.objectContaining({
-        code: 'INTEGRITY',
-        message: expect.stringMatching(/^Integritetsfeil: report\.pdf i publisert versjon 1 for 2025-05 er endret/),
-      }),
-    );
-    expect((await publicationFile(ctx.db, PERIOD, 1, 'report.html')).bytes.length).toBeGreaterThan(0);
-    const result = await verifyPublications(ctx.db);
-    expect(result.problems).toEqual([expect.stringMatching(/^report\.pdf i publisert versjon 1 for 2025-05 er endret etter publisering/)]);
-    await ctx.db.updateTable('report_publication_files').set({ content: original }).where('id', '=', file.id).execute();
-    expect((await verifyPublications(ctx.db)).problems).toEqual([]);
-  });
+    it('refuses to serve a stored PDF with one byte changed in the database, and verify names it', async () => {
+      const pub = await ctx.db.selectFrom('report_publications').select('id').where('version', '=', 1).executeTakeFirstOrThrow();
+      const file = await ctx.db
+        .selectFrom('report_publication_files')
+        .select(['id', 'content'])
+        .where('publication_id', '=', pub.id)
+        .where('name', '=', 'report.pdf')
+        .executeTakeFirstOrThrow();
+      const original = Buffer.from(file.content);
+      const changed = Buffer.from(original);
+      changed[200] = (changed[200] ?? 0) ^ 1;
+      await ctx.db.updateTable('report_publication_files').set({ content: changed }).where('id', '=', file.id).execute();
+      await expect(publicationFile(ctx.db, PERIOD, 1, 'report.pdf')).rejects.toThrow(
+        expect.objectContaining({
+          code: 'INTEGRITY',
+          message: expect.stringMatching(/^Integritetsfeil: report\.pdf i publisert versjon 1 for 2025-05 er endret/),
+        }),
+      );
+      expect((await publicationFile(ctx.db, PERIOD, 1, 'report.html')).bytes.length).toBeGreaterThan(0);
+      const result = await verifyPublications(ctx.db);
+      expect(result.problems).toEqual([
+        expect.stringMatching(/^report\.pdf i publisert versjon 1 for 2025-05 er endret etter publisering/),
+      ]);
+      await ctx.db.updateTable('report_publication_files').set({ content: original }).where('id', '=', file.id).execute();
+      expect((await verifyPublications(ctx.db)).problems).toEqual([]);
+    });
 
-  it('detects a rewritten file hash, a rewritten record and a deleted version', async () => {
-    const pub = await ctx.db
-      .selectFrom('report_publications')
-      .select(['id', 'published_by'])
-      .where('version', '=', 1)
-      .executeTakeFirstOrThrow();
-    await ctx.db.updateTable('report_publications').set({ published_by: 'Mallory' }).where('id', '=', pub.id).execute();
-    expect((await verifyPublications(ctx.db)).problems).toEqual(['Posten for publisert versjon 1 for 2025-05 er endret etter publisering']);
-    await expect(publicationFile(ctx.db, PERIOD, 1, 'report.html')).rejects.toThrow(expect.objectContaining({ code: 'INTEGRITY' }));
-    await ctx.db.updateTable('report_publications').set({ published_by: pub.published_by }).where('id', '=', pub.id).execute();
-    await ctx.db.deleteFrom('report_publication_files').where('publication_id', '=', pub.id).execute();
-    await ctx.db.deleteFrom('report_publications').where('id', '=', pub.id).execute();
-    expect((await verifyPublications(ctx.db)).problems).toEqual([
-      'Kjeden er brutt før publisert versjon 2 for 2025-05: forrige publisering mangler eller er endret',
-    ]);
-    expect((await verifyPublications(ctx.db, { period: '2025-04' })).problems).toHaveLength(1);
+    it('detects a rewritten file hash, a rewritten record and a deleted version', async () => {
+      const pub = await ctx.db
+        .selectFrom('report_publications')
+        .select(['id', 'published_by'])
+        .where('version', '=', 1)
+        .executeTakeFirstOrThrow();
+      await ctx.db.updateTable('report_publications').set({ published_by: 'Mallory' }).where('id', '=', pub.id).execute();
+      expect((await verifyPublications(ctx.db)).problems).toEqual([
+        'Posten for publisert versjon 1 for 2025-05 er endret etter publisering',
+      ]);
+      await expect(publicationFile(ctx.db, PERIOD, 1, 'report.html')).rejects.toThrow(expect.objectContaining({ code: 'INTEGRITY' }));
+      await ctx.db.updateTable('report_publications').set({ published_by: pub.published_by }).where('id', '=', pub.id).execute();
+      await ctx.db.deleteFrom('report_publication_files').where('publication_id', '=', pub.id).execute();
+      await ctx.db.deleteFrom('report_publications').where('id', '=', pub.id).execute();
+      expect((await verifyPublications(ctx.db)).problems).toEqual([
+        'Kjeden er brutt før publisert versjon 2 for 2025-05: forrige publisering mangler eller er endret',
+      ]);
+      expect((await verifyPublications(ctx.db, { period: '2025-04' })).problems).toHaveLength(1);
+    });
   });
 });

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { dialects, freshDatabase } from '../../test/support/databases.ts';
+import { dialectMatrix, freshDatabase } from '../../test/support/databases.ts';
+import { describeLayer } from '../../test/support/layers.ts';
 import { folderMigrations, migrateToLatest } from '../storage/migrate.ts';
 import { verifyPublications } from './publication-integrity.ts';
 
 const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 const CHAIN = '202612010455_report_publication_chain';
 
-for (const dialect of dialects()) {
-  describe(`the publication chain migration [${dialect}]`, () => {
+for (const { dialect, missing } of dialectMatrix()) {
+  describeLayer(`the publication chain migration [${dialect}]`, missing, () => {
     it('chains publications stored before it, in publication order, so verify passes', async () => {
       const open = await freshDatabase(dialect, { migrate: false });
       try {
