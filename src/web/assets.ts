@@ -35,7 +35,6 @@ main, .site-header, .site-nav, .site-footer { overflow-wrap: anywhere; }
 .login { max-width: 28rem; margin: 2rem auto; padding: 0 1rem; }
 .login-form input { font: inherit; padding: .4rem; width: 100%; border: 1px solid var(--muted); border-radius: 4px; }
 .login-form button { font: inherit; padding: .5rem 1.25rem; background: var(--brand); color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
-input:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
 .site-nav { background: var(--bg); border-bottom: 1px solid var(--line); padding: 0 1.5rem; }
 .site-nav ul { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; list-style: none; margin: 0; padding: .5rem 0; }
 .site-nav a { text-decoration: none; padding: .25rem 0; display: inline-block; }

@@ -23,13 +23,15 @@ describeWithChromium('overview page in Chromium', () => {
     await t?.close();
   });
 
-  it('finds the period picker by its label, and changing the month reloads with ?period=', async () => {
+  it('finds the period picker by its label, and choosing a month then Vis reloads with ?period=', async () => {
     const page = await (await signedInContext(browser, base, t.open.db)).newPage();
     await page.goto(`${base}/`);
     const picker = page.getByLabel('Periode');
     expect(await picker.inputValue()).toBe('2025-05');
     await expect.poll(() => page.locator('.tile-value').first().textContent()).toBe('1,44\u00a0%');
-    await Promise.all([page.waitForURL(/period=2025-04/), picker.selectOption('2025-04')]);
+    await picker.selectOption('2025-04');
+    // The picker navigates on its button (or Enter), never on its own (WCAG 3.2.2).
+    await Promise.all([page.waitForURL(/period=2025-04/), page.getByRole('button', { name: 'Vis' }).click()]);
     expect(new URL(page.url()).searchParams.get('period')).toBe('2025-04');
     expect(await page.getByLabel('Periode').inputValue()).toBe('2025-04');
     expect(await page.getByRole('status').textContent()).toContain('Ingen data for april 2025 ennå');
