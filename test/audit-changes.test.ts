@@ -13,6 +13,7 @@ import { findCommand } from '../src/cli/dispatch.ts';
 import { builtinCommands } from '../src/cli/run.ts';
 import { loadConfig } from '../src/config.ts';
 import { domains } from '../src/domains.ts';
+import { seedProjects } from '../src/projects/projects.testing.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loginWithPassword } from './support/auth.ts';
 import { describeEachDialect } from './support/databases.ts';
@@ -66,6 +67,39 @@ describeEachDialect('audit trail: before and after for edits', (ctx) => {
       ['OR-40/2025-05', { before: null, after: { probability: 2, consequence: 3 } }],
       ['OR-40/2025-05', { before: { probability: 2, consequence: 3 }, after: { probability: 4, consequence: 3 } }],
     ]);
+  });
+
+  it('records a forecast, a registered figure and a project milestone edited twice with before and after', async () => {
+    const form = (url: string, payload: Record<string, string>) =>
+      app.inject({ method: 'POST', url, payload, headers }).then((res) => expect(res.statusCode, res.body).toBe(303));
+    await form('/okonomi/prognose?period=2025-05', { 'amount-0': '1 000', 'comment-0': 'Første anslag' });
+    await form('/okonomi/prognose?period=2025-05', { 'amount-0': '1 200', 'comment-0': 'Økt etter avtale' });
+    expect((await entries('forecast.edit')).map((e) => [e.actor, e.detail])).toEqual([
+      [email, { before: null, after: { amount: 100_000, comment: 'Første anslag' } }],
+      [email, { before: { amount: 100_000, comment: 'Første anslag' }, after: { amount: 120_000, comment: 'Økt etter avtale' } }],
+    ]);
+
+    const figure = { figure: 'csat', label: 'Kundetilfredshet', unit: 'number', decimals: '1', period: '2025-05', source: 'Undersøkelse' };
+    await form('/tall?period=2025-05', { ...figure, value: '4,3', by: 'Kari' });
+    await form('/tall?period=2025-05', { ...figure, value: '4,4', by: 'Ola' });
+    expect((await entries('figure.edit')).map((e) => [e.actor, e.target, e.detail])).toEqual([
+      ['Kari', 'csat/2025-05', { before: null, after: { value: 4.3, source: 'Undersøkelse' } }],
+      ['Ola', 'csat/2025-05', { before: { value: 4.3, source: 'Undersøkelse' }, after: { value: 4.4, source: 'Undersøkelse' } }],
+    ]);
+
+    await seedProjects(ctx.db);
+    const move = async (planned: string, reason: string) => {
+      const res = await app.inject({ method: 'PUT', url: '/api/projects/medielogg/milestones/CAT', payload: { planned, reason }, headers });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await move('2025-10-01', 'Leverandøren trenger mer tid');
+    await move('2025-10-15', 'Testmiljøet er forsinket');
+    const [first, second] = await entries('milestone.edit');
+    expect(first).toMatchObject({
+      target: 'medielogg/CAT',
+      detail: { after: { planned: '2025-10-01' }, reason: 'Leverandøren trenger mer tid' },
+    });
+    expect(second?.detail).toMatchObject({ before: { planned: '2025-10-01' }, after: { planned: '2025-10-15' } });
   });
 
   it('records report status changes with the status before and after, shown on the page and in the CLI', async () => {

@@ -4,13 +4,8 @@
  */
 import type { Db } from '../storage/db.ts';
 
-export interface AuditEvent {
-  action: string;
-  actor?: string | null;
-  address?: string | null;
-  target?: string | null;
-  detail?: Record<string, unknown> | null;
-}
+// Writing lives in storage/audit.ts so that domains (which may not import auth) can audit their edits.
+export { type AuditChange, type AuditEvent, auditChange, recordAudit } from '../storage/audit.ts';
 
 export interface AuditEntry {
   id: number;
@@ -20,51 +15,6 @@ export interface AuditEntry {
   action: string;
   target: string | null;
   detail: Record<string, unknown> | null;
-}
-
-export async function recordAudit(db: Db, event: AuditEvent, now: Date): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: now.toISOString(),
-      actor: event.actor ?? null,
-      address: event.address ?? null,
-      action: event.action,
-      target: event.target ?? null,
-      detail: event.detail ? JSON.stringify(event.detail) : null,
-    })
-    .execute();
-}
-
-export interface AuditChange {
-  /** Who made the edit (the signed-in user's e-mail, or the stamp the caller was given). */
-  actor: string;
-  /** `<thing>.<verb>`, e.g. `narrative.edit`, `risk.edit`, `report.status`. */
-  action: string;
-  /** What was edited, e.g. `2025-05/arbeidstid` or `OR-10`. */
-  target: string;
-  /** The values before the edit (null when the thing is new) and after it. */
-  before: unknown;
-  after: unknown;
-  /** Anything else worth keeping (a comment). */
-  extra?: Record<string, unknown>;
-}
-
-/**
- * Records one content edit with its values before and after. Call it with the transaction that
- * writes the edit, so the entry and the edit commit (or roll back) together.
- */
-export async function auditChange(db: Db, change: AuditChange, now: Date = new Date()): Promise<void> {
-  await recordAudit(
-    db,
-    {
-      action: change.action,
-      actor: change.actor,
-      target: change.target,
-      detail: { before: change.before ?? null, after: change.after ?? null, ...change.extra },
-    },
-    now,
-  );
 }
 
 export async function listAudit(db: Db, opts: { since?: string; action?: string; limit?: number } = {}): Promise<AuditEntry[]> {

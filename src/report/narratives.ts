@@ -2,9 +2,10 @@
  * Narratives per section and period: saving (only into a draft, only for a section of the template
  * that has a narrative slot) and listing every section with the state of its text.
  */
-import { auditChange } from '../auth/audit.queries.ts';
+
 import { AppError } from '../shared/errors.ts';
 import { parseYearMonth, type YearMonth } from '../shared/period.ts';
+import { auditChange } from '../storage/audit.ts';
 import type { Db } from '../storage/db.ts';
 import { currentNarratives, insertNarrative, type Narrative } from './narratives.queries.ts';
 import { effectiveTemplate } from './template.queries.ts';

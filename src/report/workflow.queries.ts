@@ -1,6 +1,7 @@
 /** Storage of the report workflow: the current status per period and every status change. */
-import { auditChange } from '../auth/audit.queries.ts';
+
 import type { YearMonth } from '../shared/period.ts';
+import { auditChange } from '../storage/audit.ts';
 import type { Db } from '../storage/db.ts';
 import type { ReportStatus } from './model.ts';
 import { nextStatus, type WorkflowAction } from './workflow.ts';

@@ -5,9 +5,9 @@
  */
 
 import type { Selectable } from 'kysely';
-import { auditChange } from '../auth/audit.queries.ts';
 import { AppError } from '../shared/errors.ts';
 import { lastDayOfMonth, monthOf, type YearMonth } from '../shared/period.ts';
+import { auditChange } from '../storage/audit.ts';
 import type { Db } from '../storage/db.ts';
 import type { RiskAssessmentTable, RiskMatrixSettingsTable, RiskRevisionTable, RiskTable } from './risk.table.ts';
 import {

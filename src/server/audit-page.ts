@@ -19,6 +19,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'risk.edit': 'Risiko endret',
   'risk.assessment': 'Risikovurdering lagret',
   'report.status': 'Rapportstatus endret',
+  'forecast.edit': 'Prognose endret',
+  'figure.edit': 'Registrert tall endret',
+  'milestone.edit': 'Milepæl endret',
 };
 
 /** Before/after of an edit on two labelled lines; other details as JSON. */
