@@ -2,6 +2,7 @@
  * Configuration is parsed once, here: the only module that reads process.env. Composition roots
  * (cli/main.ts, server/main.ts) pass the frozen object down.
  */
+import { isRole, type Role } from './shared/access.ts';
 import { AppError } from './shared/errors.ts';
 
 export interface Config {
@@ -58,6 +59,24 @@ export interface AuthConfig {
   readonly loginMaxPerAccount: number;
   readonly loginMaxPerAddress: number;
   readonly loginWindowMinutes: number;
+  /** Single sign-on with OpenID Connect; undefined = not configured (docs/security.md). */
+  readonly oidc: OidcConfig | undefined;
+}
+
+export interface OidcConfig {
+  /** STYREROM_OIDC_ISSUER: the provider's issuer URL (discovery at /.well-known/openid-configuration). */
+  readonly issuer: string;
+  /** STYREROM_OIDC_CLIENT_ID / STYREROM_OIDC_CLIENT_SECRET: the confidential client registered for Styrerom. */
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** STYREROM_OIDC_REDIRECT_URL: `https://<host>/logg-inn/sso/callback`, exactly as registered. */
+  readonly redirectUrl: string;
+  /** STYREROM_OIDC_SCOPES (default `openid email profile`). */
+  readonly scopes: string;
+  /** STYREROM_OIDC_ROLE_CLAIM (default `roles`): the ID-token claim that carries group or role values. */
+  readonly roleClaim: string;
+  /** STYREROM_OIDC_ROLE_MAP: `claim-value=role,…`; a value may map to several roles by repeating it. */
+  readonly roleMap: ReadonlyArray<readonly [string, Role]>;
 }
 
 function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -72,6 +91,42 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
   return env[name] === '1' || env[name] === 'true';
 }
 
+function parseRoleMap(text: string): Array<readonly [string, Role]> {
+  return text
+    .split(',')
+    .map((pair) => pair.trim())
+    .filter((pair) => pair !== '')
+    .map((pair) => {
+      const at = pair.lastIndexOf('=');
+      const value = pair.slice(0, at).trim();
+      const role = pair.slice(at + 1).trim();
+      if (at <= 0 || !isRole(role)) {
+        throw new AppError('CONFIG', `Ugyldig STYREROM_OIDC_ROLE_MAP-ledd «${pair}»: skriv kravverdi=rolle, f.eks. styrerom-hr=hr`);
+      }
+      return [value, role] as const;
+    });
+}
+
+export function loadOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  const issuer = env.STYREROM_OIDC_ISSUER;
+  if (!issuer) return undefined;
+  const required = ['STYREROM_OIDC_CLIENT_ID', 'STYREROM_OIDC_CLIENT_SECRET', 'STYREROM_OIDC_REDIRECT_URL'] as const;
+  const missing = required.filter((name) => !env[name]);
+  if (missing.length > 0) throw new AppError('CONFIG', `STYREROM_OIDC_ISSUER er satt, men ${missing.join(', ')} mangler`);
+  for (const name of ['STYREROM_OIDC_ISSUER', 'STYREROM_OIDC_REDIRECT_URL'] as const) {
+    if (!URL.canParse(env[name] as string)) throw new AppError('CONFIG', `Ugyldig URL i ${name}: «${env[name]}»`);
+  }
+  return Object.freeze({
+    issuer,
+    clientId: env.STYREROM_OIDC_CLIENT_ID as string,
+    clientSecret: env.STYREROM_OIDC_CLIENT_SECRET as string,
+    redirectUrl: env.STYREROM_OIDC_REDIRECT_URL as string,
+    scopes: env.STYREROM_OIDC_SCOPES || 'openid email profile',
+    roleClaim: env.STYREROM_OIDC_ROLE_CLAIM || 'roles',
+    roleMap: Object.freeze(parseRoleMap(env.STYREROM_OIDC_ROLE_MAP ?? '')),
+  });
+}
+
 export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
   return Object.freeze({
     sessionIdleMinutes: intSetting(env, 'STYREROM_SESSION_IDLE_MINUTES', 30),
@@ -82,6 +137,7 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
     loginMaxPerAccount: intSetting(env, 'STYREROM_LOGIN_MAX_PER_ACCOUNT', 5),
     loginMaxPerAddress: intSetting(env, 'STYREROM_LOGIN_MAX_PER_ADDRESS', 20),
     loginWindowMinutes: intSetting(env, 'STYREROM_LOGIN_WINDOW_MINUTES', 15),
+    oidc: loadOidcConfig(env),
   });
 }
 

@@ -4,13 +4,8 @@
  */
 import type { Db } from '../storage/db.ts';
 
-export interface AuditEvent {
-  action: string;
-  actor?: string | null;
-  address?: string | null;
-  target?: string | null;
-  detail?: Record<string, unknown> | null;
-}
+// Writing lives in storage/audit.ts so that domains (which may not import auth) can audit their edits.
+export { type AuditChange, type AuditEvent, auditChange, recordAudit } from '../storage/audit.ts';
 
 export interface AuditEntry {
   id: number;
@@ -20,20 +15,6 @@ export interface AuditEntry {
   action: string;
   target: string | null;
   detail: Record<string, unknown> | null;
-}
-
-export async function recordAudit(db: Db, event: AuditEvent, now: Date): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: now.toISOString(),
-      actor: event.actor ?? null,
-      address: event.address ?? null,
-      action: event.action,
-      target: event.target ?? null,
-      detail: event.detail ? JSON.stringify(event.detail) : null,
-    })
-    .execute();
 }
 
 export async function listAudit(db: Db, opts: { since?: string; action?: string; limit?: number } = {}): Promise<AuditEntry[]> {

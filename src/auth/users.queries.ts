@@ -131,3 +131,43 @@ export async function disableUser(db: Db, userId: number, now: Date): Promise<vo
 export async function setPasswordHash(db: Db, userId: number, passwordHash: string): Promise<void> {
   await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
 }
+
+export interface SsoLink {
+  userId: number;
+  created: boolean;
+  /** The roles before this sign-in (undefined for a new user); equal to `roles` when unchanged. */
+  rolesBefore: Role[] | undefined;
+}
+
+/**
+ * The user for a single sign-on: found by e-mail (and then bound to the provider's subject) or
+ * created; the roles follow the provider's claim on every sign-in. Refused when the claim maps to no
+ * role, the user is disabled, or the e-mail is already bound to another subject.
+ */
+export async function linkSsoUser(
+  db: Db,
+  identity: { subject: string; email: string; name?: string | undefined; roles: Role[] },
+  now: Date,
+): Promise<SsoLink> {
+  if (identity.roles.length === 0) throw new AppError('FORBIDDEN', 'Kontoen din har ingen rolle i Styrerom. Kontakt administratoren.');
+  const row = await findUserByEmail(db, identity.email);
+  if (!row) {
+    const userId = await createUser(db, {
+      email: identity.email,
+      name: identity.name,
+      roles: identity.roles,
+      oidcSubject: identity.subject,
+      now,
+    });
+    return { userId, created: true, rolesBefore: undefined };
+  }
+  if (row.disabled_at) throw new AppError('FORBIDDEN', 'Brukeren er deaktivert i Styrerom');
+  if (row.oidc_subject !== null && row.oidc_subject !== identity.subject) {
+    throw new AppError('FORBIDDEN', 'E-postadressen er knyttet til en annen konto hos innloggingstjenesten');
+  }
+  if (row.oidc_subject === null) await db.updateTable('users').set({ oidc_subject: identity.subject }).where('id', '=', row.id).execute();
+  const sorted = [...identity.roles].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b));
+  const before = await rolesOf(db, row.id);
+  if (before.join(',') !== sorted.join(',')) await setRoles(db, row.id, sorted);
+  return { userId: row.id, created: false, rolesBefore: before };
+}

@@ -1,3 +1,4 @@
+import { auditChange } from '../storage/audit.ts';
 import type { Db } from '../storage/db.ts';
 import type { FigureChange, FigureDefinition, FigureUnit } from './figures.ts';
 
@@ -62,6 +63,16 @@ export async function saveFigureValue(
       import_run_id: meta.importRunId,
     })
     .execute();
+  // An import is audited as its import run; an edit in the web app gets its own entry.
+  if (meta.importRunId === null) {
+    await auditChange(db, {
+      actor: meta.by,
+      action: 'figure.edit',
+      target: `${v.figureId}/${v.period}`,
+      before: current ? { value: Number(current.value), source: current.source } : null,
+      after: { value: v.value, source: v.source },
+    });
+  }
   return true;
 }
 

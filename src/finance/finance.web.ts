@@ -296,7 +296,7 @@ export async function financeWeb(app: FastifyInstance, deps: AppDeps): Promise<v
     if (problems.length > 0) return forecastPage(req, reply, values, problems, 400);
     await deps.db
       .transaction()
-      .execute((trx) => saveForecasts(trx, rows, { now: new Date().toISOString(), by: 'nettleser', importRunId: null }));
+      .execute((trx) => saveForecasts(trx, rows, { now: new Date().toISOString(), by: req.user?.email ?? 'nettleser', importRunId: null }));
     return reply.redirect(`${FINANCE_PATH}?period=${period}&melding=prognose#ok-prognose`, 303);
   });
 

@@ -2,8 +2,10 @@
  * Narratives per section and period: saving (only into a draft, only for a section of the template
  * that has a narrative slot) and listing every section with the state of its text.
  */
+
 import { AppError } from '../shared/errors.ts';
 import { parseYearMonth, type YearMonth } from '../shared/period.ts';
+import { auditChange } from '../storage/audit.ts';
 import type { Db } from '../storage/db.ts';
 import { currentNarratives, insertNarrative, type Narrative } from './narratives.queries.ts';
 import { effectiveTemplate } from './template.queries.ts';
@@ -56,12 +58,18 @@ export async function saveNarrative(
   }
   assertEditable((await workflowState(db, n.period)).status);
   const markdown = n.markdown.replace(/\r\n?/g, '\n');
-  const id = await insertNarrative(db, {
-    period: n.period,
-    sectionId: n.sectionId,
-    markdown,
-    author: n.author,
-    createdAt: n.at ?? new Date().toISOString(),
-  });
-  return { id };
+  const before = (await currentNarratives(db, n.period)).get(n.sectionId);
+  const createdAt = n.at ?? new Date().toISOString();
+  const write = async (trx: Db) => {
+    const id = await insertNarrative(trx, { period: n.period, sectionId: n.sectionId, markdown, author: n.author, createdAt });
+    await auditChange(trx, {
+      actor: n.author,
+      action: 'narrative.edit',
+      target: `${n.period}/${n.sectionId}`,
+      before: before ? { markdown: before.markdown, author: before.author, period: before.period } : null,
+      after: { markdown },
+    });
+    return { id };
+  };
+  return db.isTransaction ? write(db) : db.transaction().execute(write);
 }

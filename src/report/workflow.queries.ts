@@ -1,5 +1,7 @@
 /** Storage of the report workflow: the current status per period and every status change. */
+
 import type { YearMonth } from '../shared/period.ts';
+import { auditChange } from '../storage/audit.ts';
 import type { Db } from '../storage/db.ts';
 import type { ReportStatus } from './model.ts';
 import { nextStatus, type WorkflowAction } from './workflow.ts';
@@ -64,5 +66,13 @@ export async function applyAction(
     .insertInto('report_events')
     .values({ period, version, from_status: current.status, to_status: status, actor: who.actor, at: who.at, comment: who.comment ?? null })
     .execute();
+  await auditChange(trx, {
+    actor: who.actor,
+    action: 'report.status',
+    target: period,
+    before: { status: current.status, version: current.version },
+    after: { status, version },
+    extra: { workflowAction: action, ...(who.comment ? { comment: who.comment } : {}) },
+  });
   return { period, version, status, updatedAt: who.at, updatedBy: who.actor };
 }

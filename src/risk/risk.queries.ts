@@ -3,9 +3,11 @@
  * revision, a new assessment row, a new matrix row); nothing is overwritten except the `risks` row
  * that mirrors the newest revision.
  */
+
 import type { Selectable } from 'kysely';
 import { AppError } from '../shared/errors.ts';
 import { lastDayOfMonth, monthOf, type YearMonth } from '../shared/period.ts';
+import { auditChange } from '../storage/audit.ts';
 import type { Db } from '../storage/db.ts';
 import type { RiskAssessmentTable, RiskMatrixSettingsTable, RiskRevisionTable, RiskTable } from './risk.table.ts';
 import {
@@ -192,8 +194,15 @@ export async function createRisk(db: Db, risk: Risk, stamp: WriteStamp): Promise
       .values({ ...risk, created_at: stamp.at, updated_at: stamp.at })
       .execute();
     await appendRevision(trx, risk, 'created', stamp);
+    await auditRiskEdit(trx, stamp, 'risk.create', risk.id, null, risk);
     return risk;
   });
+}
+
+/** Edits through the pages and the API are audited one by one; an import is audited as the import run. */
+async function auditRiskEdit(db: Db, stamp: WriteStamp, action: string, target: string, before: unknown, after: unknown): Promise<void> {
+  if (stamp.importRunId != null) return;
+  await auditChange(db, { actor: stamp.by, action, target, before, after });
 }
 
 function changeKind(before: Risk, after: Risk): RiskRevisionTable['change'] {
@@ -215,6 +224,7 @@ export async function updateRisk(db: Db, id: string, fields: RiskFields, stamp: 
       .where('id', '=', id)
       .execute();
     await appendRevision(trx, after, changeKind(before, after), stamp);
+    await auditRiskEdit(trx, stamp, 'risk.edit', id, before, after);
     return { risk: after, changed: true };
   });
 }
@@ -328,7 +338,25 @@ export async function addAssessment(
       problems: [fieldProblem('period', bad.message, bad.messageEn)],
     });
   }
-  return insertAssessment(db, input, options);
+  return inTransaction(db, async (trx) => {
+    const earlier = (await listAssessments(trx, { riskId: input.riskId })).filter((a) => a.period === input.period).at(-1);
+    const saved = await insertAssessment(trx, input, options);
+    const values = (a: Assessment) => ({
+      probability: a.probability,
+      consequence: a.consequence,
+      statusText: a.statusText,
+      state: a.state,
+    });
+    await auditRiskEdit(
+      trx,
+      options,
+      'risk.assessment',
+      `${input.riskId}/${input.period}`,
+      earlier ? values(earlier) : null,
+      values(saved),
+    );
+    return saved;
+  });
 }
 
 /** Copies each open risk's latest assessment into `period` as a draft; returns the drafts written. */

@@ -21,6 +21,7 @@ import { kpiRoutes } from './kpi.routes.ts';
 import { registerOpenApi } from './openapi.ts';
 import './permissions.ts';
 import { sessionRoutes } from './session.routes.ts';
+import { ssoRoutes } from './sso.routes.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -73,6 +74,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installErrorHandling(app, deps);
   await registerOpenApi(app);
   await app.register(async (scope) => sessionRoutes(scope, deps));
+  await app.register(async (scope) => ssoRoutes(scope, deps));
   await app.register(async (scope) => auditRoutes(scope, deps));
 
   await app.register(async (scope) => healthRoutes(scope, deps));

@@ -102,7 +102,9 @@ export async function sessionRoutes(app: FastifyInstance, deps: AppDeps): Promis
   });
 
   app.get<{ Querystring: { neste?: string } }>('/logg-inn', { config: publicRoute }, async (req, reply) =>
-    reply.type('text/html; charset=utf-8').send(loginPage({ organisationName: org, next: safeNext(req.query.neste), sso: false })),
+    reply
+      .type('text/html; charset=utf-8')
+      .send(loginPage({ organisationName: org, next: safeNext(req.query.neste), sso: deps.config.auth.oidc !== undefined })),
   );
 
   app.post<{ Body: { email?: string; password?: string; neste?: string } }>('/logg-inn', { config: publicRoute }, async (req, reply) => {
@@ -116,7 +118,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: AppDeps): Promis
       return reply
         .status(status)
         .type('text/html; charset=utf-8')
-        .send(loginPage({ organisationName: org, next, email, error: err.message, sso: false }));
+        .send(loginPage({ organisationName: org, next, email, error: err.message, sso: deps.config.auth.oidc !== undefined }));
     }
     return reply.redirect(next, 303);
   });

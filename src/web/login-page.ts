@@ -20,7 +20,7 @@ export function loginPage(opts: LoginPageOptions): string {
 </div>`
     : '';
   const sso = opts.sso
-    ? html`<p><a class="button" href="/logg-inn/sso?neste=${encodeURIComponent(opts.next)}">Logg inn med virksomhetens konto (SSO)</a></p>`
+    ? html`<p><a class="button" href="/logg-inn/sso?neste=${encodeURIComponent(opts.next)}">Logg inn med SSO</a></p>`
     : '';
   const invalid = opts.error ? html` aria-invalid="true" aria-describedby="feiloppsummering"` : '';
   return html`<!doctype html>

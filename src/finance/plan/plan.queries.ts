@@ -1,6 +1,8 @@
 /** Data access for budgets and forecasts (tables in plan.table.ts). */
+
 import type { Ore } from '../../shared/money.ts';
 import { parseYearMonth, type YearMonth } from '../../shared/period.ts';
+import { auditChange } from '../../storage/audit.ts';
 import type { Db } from '../../storage/db.ts';
 import type { BudgetLine, ForecastLine } from '../finance.ts';
 
@@ -52,6 +54,22 @@ export async function saveForecasts(
   options: { now: string; by: string; importRunId: number | null },
 ): Promise<void> {
   for (const r of rows) {
+    const before = await trx
+      .selectFrom('finance_forecasts')
+      .select(['amount', 'comment'])
+      .where('period', '=', r.period)
+      .where('category', '=', r.category)
+      .executeTakeFirst();
+    // An import is audited as its import run; an edit in the web app gets its own entry.
+    if (options.importRunId === null && (Number(before?.amount) !== r.amount || before?.comment !== r.comment)) {
+      await auditChange(trx, {
+        actor: options.by,
+        action: 'forecast.edit',
+        target: `${r.period}/${r.category}`,
+        before: before ? { amount: Number(before.amount), comment: before.comment } : null,
+        after: { amount: r.amount, comment: r.comment },
+      });
+    }
     await trx.deleteFrom('finance_forecasts').where('period', '=', r.period).where('category', '=', r.category).execute();
     await trx
       .insertInto('finance_forecasts')

@@ -1,5 +1,7 @@
 /** Editing one milestone (web form and API): the same rules as a re-import of one CSV row. */
+
 import { AppError } from '../../shared/errors.ts';
+import { auditChange } from '../../storage/audit.ts';
 import type { Db } from '../../storage/db.ts';
 import { parseDate } from './milestones.parse.ts';
 import { applyMilestoneRows } from './milestones.plan.ts';
@@ -43,6 +45,16 @@ export async function editMilestone(
   const applied = applyMilestoneRows(stored, [{ ...current, planned, actual, reason: edit.reason.trim() }], stamp);
   const changed = applied.changes.length > 0 || actual !== current.actual;
   if (changed)
-    await db.transaction().execute((trx) => saveMilestones(trx, applied.milestones, applied.changes, { now: stamp.at, importRunId: null }));
+    await db.transaction().execute(async (trx) => {
+      await saveMilestones(trx, applied.milestones, applied.changes, { now: stamp.at, importRunId: null });
+      await auditChange(trx, {
+        actor: stamp.by,
+        action: 'milestone.edit',
+        target: `${edit.project}/${edit.milestone}`,
+        before: { planned: current.planned, actual: current.actual },
+        after: { planned, actual },
+        ...(edit.reason.trim() ? { extra: { reason: edit.reason.trim() } } : {}),
+      });
+    });
   return { changed, errors: [] };
 }
