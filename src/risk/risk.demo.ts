@@ -5,10 +5,12 @@
  * status texts) appear; the engine computes everything else (which risks are at or above the
  * threshold, their order, the heat map) from these rows.
  */
+
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DemoContext } from '../module.ts';
 import { AppError } from '../shared/errors.ts';
+import { formatQuantity } from '../shared/format.ts';
 import { type Cell, toCsv } from './risk.export.ts';
 
 interface DemoRisk {
@@ -325,6 +327,6 @@ export async function runRiskDemo(ctx: DemoContext): Promise<void> {
     if (result.status === 'failed') {
       throw new AppError('IMPORT_FAILED', `Demo: import av ${kind} feilet (demo import failed)`, { problems: result.problems });
     }
-    ctx.log(`risiko: ${kind} ${result.status === 'duplicate' ? 'allerede importert' : `${result.rowCount} rader`}`);
+    ctx.log(`risiko: ${kind} ${result.status === 'duplicate' ? 'allerede importert' : formatQuantity(result.rowCount, 'rad', 'rader')}`);
   }
 }

@@ -7,6 +7,7 @@ import {
   formatMonth,
   formatNumber,
   formatPercent,
+  formatQuantity,
   formatSeconds,
   formatWeek,
 } from './format.ts';
@@ -57,5 +58,14 @@ describe('nb-NO formatting', () => {
   it('prints seconds and counts', () => {
     expect(formatSeconds(12.24)).toBe(`12,2${NB}s`);
     expect(formatCount(9)).toBe(`9${NB}stk.`);
+  });
+});
+
+describe('formatQuantity(n, one, many)', () => {
+  it('uses the singular for exactly one and the plural otherwise, with Norwegian digit grouping', () => {
+    expect(formatQuantity(1, 'rad', 'rader')).toBe('1\u00a0rad');
+    expect(formatQuantity(0, 'rad', 'rader')).toBe('0\u00a0rader');
+    expect(formatQuantity(2, 'rad', 'rader')).toBe('2\u00a0rader');
+    expect(formatQuantity(12345, 'rad', 'rader')).toBe('12\u00a0345\u00a0rader');
   });
 });

@@ -116,3 +116,8 @@ export function formatSeconds(seconds: number, decimals = 1): string {
 export function formatCount(n: number): string {
   return `${formatNumber(n, 0)}${NBSP}stk.`;
 }
+
+/** A count with the Norwegian singular or plural noun: (1, 'rad', 'rader') → "1 rad", 2 → "2 rader". */
+export function formatQuantity(n: number, one: string, many: string): string {
+  return `${formatNumber(n, 0)}${NBSP}${n === 1 ? one : many}`;
+}

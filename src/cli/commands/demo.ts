@@ -1,7 +1,7 @@
 import { buildDemo, DEMO_PERIOD, demoDatabaseUrl } from '../../demo/demo.ts';
 import { createDemoAdmin } from '../../demo/demo-admin.ts';
 import { startServer } from '../../server/main.ts';
-import { formatMonth } from '../../shared/format.ts';
+import { formatMonth, formatSeconds } from '../../shared/format.ts';
 import { parseCommandArgs, parsePort } from '../args.ts';
 import type { BuiltinCommand } from '../context.ts';
 
@@ -37,7 +37,7 @@ Uten --database brukes sqlite:<STYREROM_DATA_DIR>/demo.db, som slettes og lages 
       log,
     });
     const databaseUrl = ctx.databaseFlag ?? demoDatabaseUrl(ctx.config);
-    log(`Demodata klar på ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+    log(`Demodata klar på ${formatSeconds((Date.now() - started) / 1000)}.\n`);
     const admin = await createDemoAdmin(open.db, new Date());
     const credentials = `e-post ${admin.email}, passord ${admin.password} (vises bare nå; et nytt lages hver gang demoen startes)`;
     if (values['no-serve']) {

@@ -6,10 +6,12 @@
  * seven CSV files and imports them through the real importers. (The bank balance comes from the
  * ledger demo.)
  */
+
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRandom, type Random } from '../../demo/random.ts';
 import type { DemoContext } from '../../module.ts';
+import { formatQuantity } from '../../shared/format.ts';
 import { type Ore, sumOre } from '../../shared/money.ts';
 import { addDays, daysBetween, type IsoDate, lastDayOfMonth } from '../../shared/period.ts';
 
@@ -343,6 +345,6 @@ export async function runCapitalDemo(ctx: DemoContext): Promise<void> {
     const path = join(ctx.dir, `${kind}.csv`);
     await writeFile(path, files[kind], 'utf8');
     const result = await ctx.importFile(kind, path);
-    ctx.log(`${kind}: ${result.rowCount} rader`);
+    ctx.log(`${kind}: ${formatQuantity(result.rowCount, 'rad', 'rader')}`);
   }
 }

@@ -6,10 +6,12 @@
  * Every file goes through the real importers; the figures (A 1, B 0, C 5 on the latest release per
  * 01.06.2025) come out of the engines, not from here.
  */
+
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DemoContext } from '../../module.ts';
 import { AppError } from '../../shared/errors.ts';
+import { formatQuantity } from '../../shared/format.ts';
 import { type DemoIssue, demoJiraCsv, demoJiraPages } from './projects.demo-jira.ts';
 
 export interface DemoFile {
@@ -103,6 +105,8 @@ export async function runProjectsDemo(ctx: DemoContext, issues?: DemoIssue[]): P
     if (result.status === 'failed') {
       throw new AppError('IMPORT_FAILED', `Demo: import av ${f.name} feilet (demo import failed)`, { problems: result.problems });
     }
-    ctx.log(`prosjekter: ${f.name} ${result.status === 'duplicate' ? 'allerede importert' : `${result.rowCount} rader`}`);
+    ctx.log(
+      `prosjekter: ${f.name} ${result.status === 'duplicate' ? 'allerede importert' : formatQuantity(result.rowCount, 'rad', 'rader')}`,
+    );
   }
 }
