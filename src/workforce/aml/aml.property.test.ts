@@ -51,6 +51,30 @@ const transformArb = (records: TimeRecord[]) =>
   );
 
 describe('AML engine properties', () => {
+  it('attributes a breach to the same cause whatever the order of two records over the same interval with different causes', () => {
+    // The counterexample fast-check found (seed -277021778): two call-outs 31.03.2025 02:30–02:45 UTC,
+    // one for on-call and one for patching, around a rest period shorter than 11 hours.
+    const rec = (start: number, end: number, kind: TimeRecord['kind'], cause: string | null): TimeRecord => ({
+      start,
+      end,
+      kind,
+      cause,
+      registeredAt: 0,
+    });
+    const records = [
+      rec(1743389100000, 1743390000000, 'ordinary', null),
+      rec(1742770800000, 1742771700000, 'ordinary', null),
+      rec(1743388200000, 1743389100000, 'callout', 'on-call'),
+      rec(1743388200000, 1743389100000, 'callout', 'patching'),
+      rec(1743329700000, 1743349500000, 'ordinary', null),
+    ];
+    const forward = evaluate(records, []);
+    expect(forward.filter((b) => b.key === 'E1|rest24|2025-03-31')).toEqual([
+      { key: 'E1|rest24|2025-03-31', date: '2025-03-31', cause: 'on-call', measured: 10.75, limit: 11 },
+    ]);
+    expect(evaluate([...records].reverse(), [])).toEqual(forward);
+  });
+
   it('shuffling, duplicating or splitting records into touching pieces never changes the result', () => {
     fc.assert(
       fc.property(

@@ -25,10 +25,22 @@ export interface Union {
 
 const KIND_RANK: Record<RecordKind, number> = { callout: 0, overtime: 1, ordinary: 2 };
 
-/** Records sorted by start; the order of equal starts never matters to any result. */
+/**
+ * Records sorted by start, then end, kind (extra work first) and cause code, so that the input order
+ * never matters to any result: two records over the same interval with different causes attribute a
+ * breach to the same cause however the file listed them.
+ */
 export function sortRecords(records: readonly TimeRecord[], knownAt?: number): TimeRecord[] {
   const out = knownAt === undefined ? records.slice() : records.filter((r) => r.registeredAt <= knownAt);
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return out.sort((a, b) => a.start - b.start || a.end - b.end || KIND_RANK[a.kind] - KIND_RANK[b.kind] || compareCause(a.cause, b.cause));
+}
+
+/** Cause codes in code-point order, records without a cause last. */
+function compareCause(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
 }
 
 /** Blocks of `recs` (sorted by start). */
