@@ -75,6 +75,35 @@ describe('AML engine properties', () => {
     expect(evaluate([...records].reverse(), [])).toEqual(forward);
   });
 
+  it('attributes a breach to the same cause when a record over the interrupted rest is split into touching pieces', () => {
+    // The counterexample fast-check found (seed 177185007): an on-call call-out 28.03.2025 02:05–02:35 local
+    // and a KAK call-out 02:05–02:20 interrupt the rest; splitting the on-call record must not change the cause.
+    const rec = (start: number, end: number, kind: TimeRecord['kind'], cause: string | null): TimeRecord => ({
+      start,
+      end,
+      kind,
+      cause,
+      registeredAt: 0,
+    });
+    const records = [
+      rec(1743093900000, 1743116400000, 'ordinary', null),
+      rec(1743155100000, 1743156900000, 'callout', 'on-call'),
+      rec(1743155100000, 1743156000000, 'callout', 'project:KAK'),
+      rec(1743156000000, 1743156900000, 'ordinary', null),
+    ];
+    const split = [
+      records[0]!,
+      rec(1743155100000, 1743155118000, 'callout', 'on-call'),
+      rec(1743155118000, 1743156900000, 'callout', 'on-call'),
+      records[2]!,
+      records[3]!,
+    ];
+    const whole = evaluate(records, []);
+    expect(whole.filter((b) => b.key === 'E1|rest24|2025-03-28').map((b) => b.cause)).toEqual(['on-call']);
+    expect(evaluate(split, [])).toEqual(whole);
+    expect(evaluate([...split].reverse(), [])).toEqual(whole);
+  });
+
   it('shuffling, duplicating or splitting records into touching pieces never changes the result', () => {
     fc.assert(
       fc.property(

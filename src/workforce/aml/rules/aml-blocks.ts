@@ -23,7 +23,7 @@ export interface Union {
   blocks: Block[];
 }
 
-const KIND_RANK: Record<RecordKind, number> = { callout: 0, overtime: 1, ordinary: 2 };
+export const KIND_RANK: Record<RecordKind, number> = { callout: 0, overtime: 1, ordinary: 2 };
 
 /**
  * Records sorted by start, then end, kind (extra work first) and cause code, so that the input order

@@ -1,11 +1,32 @@
 /** rest24 and rest7d (spec §4.2 and §4.3). */
 
 import type { Breach, TimeRecord } from '../aml-model.ts';
-import { blockCause, causeAt, firstBlockEndingAfter, longestFreeStretch, recordsOf, type Union } from './aml-blocks.ts';
+import { blockCause, causeAt, firstBlockEndingAfter, KIND_RANK, longestFreeStretch, recordsOf, type Union } from './aml-blocks.ts';
 import { dayOf, dayStartMs, dayToIso, HOUR_MS, mondayOf, weekKeyOf } from './aml-time.ts';
 import { breach, groupBlocks, hasDispensation, inRange, type Timeline } from './aml-timeline.ts';
 
 /** Records of `u` that overlap the open interval (lo, hi). */
+/**
+ * The cause of the record that comes first from `lo` on: earliest start (clamped to `lo`), then
+ * extra work before ordinary, then the code. The same however the records were ordered, duplicated
+ * or split into touching pieces.
+ */
+function firstCauseWithin(records: readonly TimeRecord[], lo: number): string | null {
+  let best: TimeRecord | undefined;
+  let bestStart = 0;
+  for (const r of records) {
+    if (r.cause === null) continue;
+    const start = Math.max(r.start, lo);
+    const earlier = !best || start < bestStart;
+    const tie = best !== undefined && start === bestStart;
+    if (earlier || (tie && (KIND_RANK[r.kind] < KIND_RANK[best!.kind] || (r.kind === best!.kind && r.cause < best!.cause!)))) {
+      best = r;
+      bestStart = start;
+    }
+  }
+  return best ? best.cause : null;
+}
+
 function recordsWithin(u: Union, lo: number, hi: number): TimeRecord[] {
   const out: TimeRecord[] = [];
   for (let i = firstBlockEndingAfter(u.blocks, lo); i < u.blocks.length; i++) {
@@ -38,7 +59,7 @@ export function rest24Breaches(tl: Timeline): Breach[] {
     const longest = longestFreeStretch(tl.all.blocks, lastOfD.end, firstOfNext.start);
     if (longest >= limit * HOUR_MS) continue;
     const between = recordsWithin(tl.all, lastOfD.end, firstOfNext.start);
-    const cause = blockCause(tl.main, firstOfNext) ?? between.find((r) => r.cause !== null)?.cause ?? blockCause(tl.main, lastOfD) ?? null;
+    const cause = blockCause(tl.main, firstOfNext) ?? firstCauseWithin(between, lastOfD.end) ?? blockCause(tl.main, lastOfD) ?? null;
     out.push(
       breach(tl, {
         rule: 'rest24',
