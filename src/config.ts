@@ -29,6 +29,26 @@ export interface Config {
   readonly jira: JiraConfig;
   /** STYREROM_SQLITE_BUSY_TIMEOUT_MS: how long a SQLite writer waits for another's lock (default 5000). */
   readonly sqliteBusyTimeoutMs: number;
+  /** Caps that keep every import's memory bounded whatever the file (docs/configuration.md). */
+  readonly importLimits: ImportLimits;
+}
+
+/** Every cap is an integer ≥ 1; STYREROM_IMPORT_* overrides each. */
+export interface ImportLimits {
+  /** Largest request body of an upload, web or API (STYREROM_IMPORT_MAX_UPLOAD_MB, default 512). */
+  readonly maxUploadBytes: number;
+  /** Longest line of a text file in characters (STYREROM_IMPORT_MAX_LINE_CHARS, default 1 000 000). */
+  readonly maxLineChars: number;
+  /** Longest single cell in characters (STYREROM_IMPORT_MAX_CELL_CHARS, default 100 000). */
+  readonly maxCellChars: number;
+  /** Most data rows in one CSV/XLSX file (STYREROM_IMPORT_MAX_ROWS, default 5 000 000). */
+  readonly maxRows: number;
+  /** Most columns in one CSV/XLSX row (STYREROM_IMPORT_MAX_COLUMNS, default 500). */
+  readonly maxColumns: number;
+  /** Most bytes an XLSX may unpack to (STYREROM_IMPORT_MAX_UNPACKED_MB, default 1024). */
+  readonly maxUnpackedBytes: number;
+  /** Highest unpacked/packed ratio of an XLSX part (STYREROM_IMPORT_MAX_COMPRESSION_RATIO, default 200). */
+  readonly maxCompressionRatio: number;
 }
 
 export interface JiraConfig {
@@ -85,6 +105,26 @@ function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   const value = Number(text);
   if (!Number.isInteger(value) || value < 0) throw new AppError('CONFIG', `Ugyldig verdi for ${name}: «${text}» (et heltall ≥ 0)`);
   return value;
+}
+
+function positiveSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = intSetting(env, name, fallback);
+  if (value < 1) throw new AppError('CONFIG', `Ugyldig verdi for ${name}: «${env[name]}» (et heltall ≥ 1)`);
+  return value;
+}
+
+const MIB = 1024 * 1024;
+
+export function loadImportLimits(env: NodeJS.ProcessEnv): ImportLimits {
+  return Object.freeze({
+    maxUploadBytes: positiveSetting(env, 'STYREROM_IMPORT_MAX_UPLOAD_MB', 512) * MIB,
+    maxLineChars: positiveSetting(env, 'STYREROM_IMPORT_MAX_LINE_CHARS', 1_000_000),
+    maxCellChars: positiveSetting(env, 'STYREROM_IMPORT_MAX_CELL_CHARS', 100_000),
+    maxRows: positiveSetting(env, 'STYREROM_IMPORT_MAX_ROWS', 5_000_000),
+    maxColumns: positiveSetting(env, 'STYREROM_IMPORT_MAX_COLUMNS', 500),
+    maxUnpackedBytes: positiveSetting(env, 'STYREROM_IMPORT_MAX_UNPACKED_MB', 1024) * MIB,
+    maxCompressionRatio: positiveSetting(env, 'STYREROM_IMPORT_MAX_COMPRESSION_RATIO', 200),
+  });
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string): boolean {
@@ -194,5 +234,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       apiVersion,
     }),
     sqliteBusyTimeoutMs: busy,
+    importLimits: loadImportLimits(env),
   });
 }
