@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../module.ts';
 import { AppError } from '../shared/errors.ts';
 import type { YearMonth } from '../shared/period.ts';
-import { type ReportDeps, reportModel } from './build.ts';
+import type { ReportDeps } from './build.ts';
+import { cachedReportModel } from './cache.ts';
 import { narrativeHistory } from './narratives.queries.ts';
 import { saveNarrative, sectionTexts } from './narratives.ts';
 import { dataFiles, provenanceDocument, reportHtml, reportPdf, valuesDocument } from './outputs.ts';
@@ -31,7 +32,7 @@ function send(
 }
 
 async function liveFile(deps: ReportDeps, period: YearMonth, name: string): Promise<{ name: string; mediaType: string; bytes: Buffer }> {
-  const model = await reportModel(deps, { period });
+  const model = await cachedReportModel(deps, period);
   if (name === 'report.html') return { name, mediaType: 'text/html; charset=utf-8', bytes: Buffer.from(reportHtml(model), 'utf8') };
   if (name === 'report.pdf')
     return { name, mediaType: 'application/pdf', bytes: await reportPdf(model, { chromiumPath: deps.config.chromiumPath }) };

@@ -6,7 +6,7 @@ import type { YearMonth } from '../shared/period.ts';
 import { raw } from '../web/html.ts';
 import { page } from '../web/layout.ts';
 import { resolvePeriod } from '../web/period-param.ts';
-import { reportModel } from './build.ts';
+import { cachedReportModel, cachedWebArticle } from './cache.ts';
 import { EDITOR_JS, editorPageBody } from './editor-page.ts';
 import type { ReportModel } from './model.ts';
 import { narrativeHistory } from './narratives.queries.ts';
@@ -14,7 +14,6 @@ import { saveNarrative, sectionTexts } from './narratives.ts';
 import { previewNarrative, reportStatusDoc } from './overview.ts';
 import { publicationFile } from './publication.queries.ts';
 import { changeStatus, publishReport } from './publication.ts';
-import { reportArticle } from './render-document.ts';
 import { actorOf, requireWorkflowRight } from './report.access.ts';
 import { reportPageBody } from './report-page.ts';
 import { isWorkflowAction } from './workflow.ts';
@@ -35,8 +34,8 @@ async function reportPage(deps: AppDeps, period: YearMonth): Promise<string> {
     article = raw(stored.bytes.toString('utf8'));
   } else {
     try {
-      model = await reportModel(deps, { period });
-      article = reportArticle(model, { mode: 'web', dataHref: liveDataHref(period) });
+      model = await cachedReportModel(deps, period);
+      article = await cachedWebArticle(deps, period, liveDataHref(period));
     } catch (err) {
       if (!isAppError(err) || err.code !== 'REPORT_BUILD') throw err;
       error = { message: err.message, problems: err.problems };
@@ -52,7 +51,7 @@ async function editorPage(deps: AppDeps, period: YearMonth, sectionId: string, o
   const doc = await reportStatusDoc(deps, period);
   let model: ReportModel | null = null;
   try {
-    model = await reportModel(deps, { period });
+    model = await cachedReportModel(deps, period);
   } catch (err) {
     if (!isAppError(err) || err.code !== 'REPORT_BUILD') throw err;
   }

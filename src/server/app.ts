@@ -67,7 +67,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({ loggerInstance: logger, trustProxy: options.config.auth.trustProxy }) as unknown as FastifyInstance;
   const { onRoute } = options;
   if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
-  await app.register(helmet, { contentSecurityPolicy: CSP });
+  // HSTS only on answers that went out over HTTPS (directly, or behind a trusted proxy): sent over
+  // plain HTTP on a LAN it means nothing, and on a host later moved to HTTPS it would pin browsers.
+  await app.register(helmet, { contentSecurityPolicy: CSP, strictTransportSecurity: false });
+  app.addHook('onSend', async (req, reply) => {
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
   await app.register(formbody);
   await app.register(cookie);
   installAccessControl(app, deps);
