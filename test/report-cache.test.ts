@@ -1,6 +1,7 @@
 /** The report cache (src/report/cache.ts): one build per data version, and an edit visible at once. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
+import { evaluateRegistry } from '../src/kpi/registry.ts';
 import { cachedReportModel } from '../src/report/cache.ts';
 import { reportModule } from '../src/report/report.module.ts';
 import { dataVersion } from '../src/storage/data-version.ts';
@@ -10,10 +11,11 @@ import { type TestApp, testApp } from './server-support.ts';
 let t: TestApp;
 const data = fakeData();
 const config = loadConfig({ STYREROM_ORG_NAME: 'Testforetaket' });
-const deps = () => ({ config, db: t.open.db, domains: [...fakeDomains(data), reportModule] });
+const domains = [...fakeDomains(data), reportModule];
+const deps = () => ({ config, db: t.open.db, domains });
 
 beforeAll(async () => {
-  t = await testApp([...fakeDomains(data), reportModule]);
+  t = await testApp(domains);
   await seedFakeReport(t.open.db);
 });
 afterAll(async () => {
@@ -26,6 +28,15 @@ describe('report cache', () => {
     expect(b).toBe(a);
     expect(await cachedReportModel(deps(), '2025-05')).toBe(a);
     expect(await cachedReportModel(deps(), '2025-04')).not.toBe(a);
+  });
+
+  it('KPI evaluations as of now are kept per version; as-of evaluations are computed afresh', async () => {
+    const now = await evaluateRegistry(domains, { db: t.open.db, period: '2025-05' });
+    expect(await evaluateRegistry(domains, { db: t.open.db, period: '2025-05' })).toBe(now);
+    const asOf = await evaluateRegistry(domains, { db: t.open.db, period: '2025-05', knownAt: '2025-06-05T00:00:00Z' });
+    expect(asOf).not.toBe(now);
+    await t.app.inject({ method: 'PUT', url: '/api/report/2025-05/narratives/risk', payload: { markdown: 'Ny tekst.' } });
+    expect(await evaluateRegistry(domains, { db: t.open.db, period: '2025-05' })).not.toBe(now);
   });
 
   it('a narrative saved through the API moves the version and shows on the next /rapport at once', async () => {

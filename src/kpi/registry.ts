@@ -5,6 +5,7 @@
 import type { DomainModule } from '../module.ts';
 import type { YearMonth } from '../shared/period.ts';
 import type { Db } from '../storage/db.ts';
+import { VersionedCache } from '../storage/versioned-cache.ts';
 import { evaluateKpi, type KpiDefinition, type KpiValue } from './kpi.ts';
 
 export interface EvaluatedKpi {
@@ -33,7 +34,18 @@ export async function kpiDefinitionsWithData(
   return out;
 }
 
+/** Evaluations as of now, per period, kept until the data's version moves (the overview, trends, /api/kpis). */
+const current = new VersionedCache<EvaluatedKpi[]>(36);
+
 export async function evaluateRegistry(
+  domains: readonly DomainModule[],
+  ctx: { db: Db; period: YearMonth; knownAt?: string },
+): Promise<EvaluatedKpi[]> {
+  if (ctx.knownAt === undefined) return current.get(ctx.db, domains, ctx.period, () => evaluateNow(domains, ctx));
+  return evaluateNow(domains, ctx);
+}
+
+async function evaluateNow(
   domains: readonly DomainModule[],
   ctx: { db: Db; period: YearMonth; knownAt?: string },
 ): Promise<EvaluatedKpi[]> {
