@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/shared/errors.ts';
 
@@ -29,5 +30,25 @@ describe('docs/errors.md', () => {
       expect({ code, http: HTTP_STATUS[code] }).toEqual({ code, http: row.http });
       expect({ code, exit: EXIT_CODES[code] }).toEqual({ code, exit: row.exit });
     }
+  });
+
+  it('every exit code it lists is asserted by at least one test (or a runnable docs line)', async () => {
+    const { EXIT_CODES } = (await import(new URL('../../src/cli/exit-codes.ts', import.meta.url).href)) as {
+      EXIT_CODES: Record<string, number>;
+    };
+    const root = new URL('../../', import.meta.url).pathname;
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.test.ts') || e.name.endsWith('.md') ? [join(dir, e.name)] : [],
+      );
+    const texts = [...walk(join(root, 'src')), ...walk(join(root, 'test')), ...walk(join(root, 'docs'))]
+      .filter((f) => !f.endsWith('errors-doc.test.ts'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    const asserted = new Set<number>();
+    for (const m of texts.matchAll(/EXIT_CODES\.([A-Z_]+)/g)) if (m[1] && m[1] in EXIT_CODES) asserted.add(EXIT_CODES[m[1]] as number);
+    for (const m of texts.matchAll(/(?:code|exitCode|status)\)\.toBe\((\d+)\)|# exit (\d+)\s*$/gm)) asserted.add(Number(m[1] ?? m[2]));
+    const documented = [...new Set([...rows.values()].map((r) => r.exit))].sort((a, b) => a - b);
+    expect(documented.filter((n) => !asserted.has(n))).toEqual([]);
   });
 });
