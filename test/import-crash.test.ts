@@ -3,38 +3,16 @@
  * fresh start. The run left `running` is marked failed with the reason, the upload left under
  * <dataDir>/uploads is removed, and the data is unchanged (the import was one transaction).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { bearerHeaders } from './support/auth.ts';
 import { describeEachDialect, freshDatabase, type TestDatabase } from './support/databases.ts';
+import { serve } from './support/serve-process.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const root = mkdtempSync(join(tmpdir(), 'styrerom-crash-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function serve(dataDir: string, url: string): { child: ChildProcess; url: Promise<string>; exited: Promise<unknown> } {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/styrerom.mjs'), 'serve', '--port', '0', '--database', url], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, STYREROM_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-  });
-  const exited = new Promise((done) => child.on('exit', done));
-  let out = '';
-  const address = new Promise<string>((done, fail) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /Styrerom kjører på (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m?.[1]) done(m[1]);
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.on('exit', () => fail(new Error(`serve exited early: ${out}`)));
-  });
-  return { child, url: address, exited };
-}
 
 const ROWS = 150_000;
 function bigRisks(): string {
