@@ -55,6 +55,7 @@ export const ENGINES = {
   kpi: {
     mutate: ['src/kpi/kpi.ts'],
     tests: ['src/kpi/kpi.test.ts'],
+    minimum: 100,
   },
   shared: {
     mutate: ['src/shared/money.ts', 'src/shared/period.ts', 'src/shared/holidays.ts'],
