@@ -9,9 +9,17 @@ import { AppError } from '../shared/errors.ts';
 import type { Db } from '../storage/db.ts';
 import { orphanedOwner, runOwner } from './recovery.ts';
 
-const heldHere = new WeakSet<Db>();
+interface Held {
+  kind: string;
+  file_name: string;
+  acquired_at: string;
+  owner: string;
+}
 
-function busy(held: { kind: string; file_name: string; acquired_at: string; owner: string }): AppError {
+/** Imports running in this process, by database handle (asked without touching the database: on SQLite its one connection is busy with the running import). */
+const heldHere = new WeakMap<Db, Held>();
+
+function busy(held: Held): AppError {
   return new AppError(
     'BUSY',
     `Import pågår: ${held.file_name} (${held.kind}) importeres nå, startet ${held.acquired_at}. Vent til den er ferdig og prøv igjen (Import in progress)`,
@@ -26,8 +34,9 @@ async function current(db: Db) {
 /** Takes the import lock of this database or throws BUSY; returns the release function. */
 export async function acquireImportLock(db: Db, what: { kind: string; fileName: string; now: string }): Promise<() => Promise<void>> {
   const here = { kind: what.kind, file_name: what.fileName, acquired_at: what.now, owner: runOwner() };
-  if (heldHere.has(db)) throw busy((await current(db).catch(() => undefined)) ?? here);
-  heldHere.add(db);
+  const mine = heldHere.get(db);
+  if (mine) throw busy(mine);
+  heldHere.set(db, here);
   try {
     const held = await current(db);
     if (held && orphanedOwner(held.owner)) {
