@@ -63,6 +63,8 @@ export interface Importer {
   description: string;
   /** Options besides the file, passed on as ImportContext.params. */
   options?: ImportOptionSpec[];
+  /** For a CSV/XLSX table: the header columns it reads (shown by `import --help`). */
+  columns?: readonly { name: string; required?: boolean }[];
   /** Parses the source and writes rows through ctx.trx; returns the number of rows written. */
   run(ctx: ImportContext): Promise<number>;
 }

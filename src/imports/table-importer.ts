@@ -31,6 +31,7 @@ export function defineTableImporter<Row>(def: TableImporterDefinition<Row>): Imp
     kind: def.kind,
     label: def.label,
     description: def.description,
+    columns: def.columns,
     async run(ctx) {
       const file = ctx.source.fileName;
       // Streamed: only parsed rows are kept, never the file or its raw records.
