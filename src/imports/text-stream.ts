@@ -8,6 +8,7 @@ import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { AppError } from '../shared/errors.ts';
 import { problem } from './decode.ts';
+import { formatMb } from './limits.ts';
 
 /** Encodings a user may ask for with `--encoding` (or `?encoding=` on the API). */
 export const TEXT_ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-1'] as const;
@@ -189,7 +190,7 @@ export async function readTextFile(
     encoding: options.encoding,
     onBytes: (done) => {
       if (done > options.maxBytes) {
-        throw unreadable(file, 1, `fila er større enn ${Math.round(options.maxBytes / 1024 / 1024)} MB`, 'file too large');
+        throw unreadable(file, 1, `fila er større enn ${formatMb(options.maxBytes)} MB`, 'file too large');
       }
     },
   });

@@ -104,8 +104,10 @@ async function run(argv: string[], ctx: BuiltinContext): Promise<number> {
     // An unknown kind is a command-line mistake (exit 2), named with the kinds that exist.
     throw isAppError(err) && err.code === 'NOT_FOUND' ? new AppError('USAGE', err.message, { details: err.details }) : err;
   }
-  const { encoding: encodingName, ...rest } = values;
-  const params = Object.fromEntries(Object.entries(rest).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const encodingName = (values as Record<string, unknown>).encoding;
+  const params = Object.fromEntries(
+    Object.entries(values).filter((e): e is [string, string] => e[0] !== 'encoding' && typeof e[1] === 'string'),
+  );
   let encoding: RequestedEncoding | undefined;
   try {
     encoding = typeof encodingName === 'string' ? parseEncoding(encodingName) : undefined;
