@@ -35,7 +35,7 @@ describe('upload limits, encoding and the import lock at POST /api/imports/:kind
     expect(res.statusCode).toBe(413);
     expect(res.json().error).toMatchObject({
       code: 'VALIDATION',
-      message: 'Fila er for stor: en opplasting kan være høyst 1 MB (STYREROM_IMPORT_MAX_UPLOAD_MB) (Upload too large)',
+      message: 'Fila er for stor: en opplasting kan være høyst 1 MB (STYREROM_IMPORT_MAX_UPLOAD_MB)',
       problems: [],
     });
   });

@@ -22,7 +22,7 @@ const heldHere = new WeakMap<Db, Held>();
 function busy(held: Held): AppError {
   return new AppError(
     'BUSY',
-    `Import pågår: ${held.file_name} (${held.kind}) importeres nå, startet ${held.acquired_at}. Vent til den er ferdig og prøv igjen (Import in progress)`,
+    `Import pågår: ${held.file_name} (${held.kind}) importeres nå, startet ${held.acquired_at}. Vent til den er ferdig og prøv igjen`,
     { details: { kind: held.kind, fileName: held.file_name, since: held.acquired_at } },
   );
 }

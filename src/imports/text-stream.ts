@@ -30,7 +30,7 @@ export function parseEncoding(value: string): RequestedEncoding {
   };
   const found = aliases[v];
   if (!found) {
-    throw new AppError('VALIDATION', `Ukjent tegnkoding «${value}»: bruk ${TEXT_ENCODINGS.join(', ')} (Unknown encoding)`);
+    throw new AppError('VALIDATION', `Ukjent tegnkoding «${value}»: bruk ${TEXT_ENCODINGS.join(', ')}`);
   }
   return found;
 }

@@ -33,7 +33,7 @@ const FILE_TYPES = [
 export function uploadTooLarge(maxBytes: number): AppError {
   return new AppError(
     'VALIDATION',
-    `Fila er for stor: en opplasting kan være høyst ${formatMb(maxBytes)} MB (STYREROM_IMPORT_MAX_UPLOAD_MB) (Upload too large)`,
+    `Fila er for stor: en opplasting kan være høyst ${formatMb(maxBytes)} MB (STYREROM_IMPORT_MAX_UPLOAD_MB)`,
     { details: { httpStatus: 413, maxUploadBytes: maxBytes } },
   );
 }
