@@ -3,17 +3,36 @@
  * that name the cap that was hit. A cap hit is an AppError carrying one problem, so the run is
  * failed with that reason ("arket pakker ut til mer enn … MB"), not "ikke en gyldig XLSX".
  */
-import { type ImportLimits, loadImportLimits } from '../config.ts';
 import { AppError } from '../shared/errors.ts';
 import { formatNumber } from '../shared/format.ts';
 import { problem } from './decode.ts';
 
-export type { ImportLimits };
-
-/** The defaults (no STYREROM_IMPORT_* set): what runImport uses when no limits are passed. */
-export const DEFAULT_IMPORT_LIMITS: ImportLimits = loadImportLimits({});
-
 const MIB = 1024 * 1024;
+
+/** The caps, in the shape of config.importLimits (imports/ does not read the configuration itself). */
+export interface ImportLimits {
+  readonly maxUploadBytes: number;
+  readonly maxLineChars: number;
+  readonly maxCellChars: number;
+  readonly maxRows: number;
+  readonly maxColumns: number;
+  readonly maxUnpackedBytes: number;
+  readonly maxCompressionRatio: number;
+}
+
+/**
+ * What runImport uses when no limits are passed (tests, the demo): the defaults of config.ts's
+ * loadImportLimits with no STYREROM_IMPORT_* set; a test keeps the two equal.
+ */
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = Object.freeze({
+  maxUploadBytes: 512 * MIB,
+  maxLineChars: 1_000_000,
+  maxCellChars: 100_000,
+  maxRows: 5_000_000,
+  maxColumns: 500,
+  maxUnpackedBytes: 1024 * MIB,
+  maxCompressionRatio: 200,
+});
 
 /** "512" for 512 MiB, "0,5" for half a MiB. */
 export function formatMb(bytes: number): string {

@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadImportLimits } from '../../src/config.ts';
 import { MAX_PROBLEMS, runImport, sourceFromPath } from '../../src/imports/imports.ts';
+import { DEFAULT_IMPORT_LIMITS } from '../../src/imports/limits.ts';
 import { readTable } from '../../src/imports/table.ts';
 import { defineTableImporter } from '../../src/imports/table-importer.ts';
 import { parseEncoding } from '../../src/imports/text-stream.ts';
@@ -27,6 +28,12 @@ const file = (name: string, content: string | Buffer): string => {
 };
 const columns = [{ name: 'code' }, { name: 'amount' }];
 const limits = (env: Record<string, string>) => loadImportLimits(env);
+
+describe('default limits', () => {
+  it('are the defaults of the configuration', () => {
+    expect(DEFAULT_IMPORT_LIMITS).toEqual(loadImportLimits({}));
+  });
+});
 
 describe('CSV caps', () => {
   it('refuses a line longer than maxLineChars, naming the line, after reading only that far', async () => {
