@@ -374,11 +374,11 @@ export async function* xlsxRows(path: string, file: string, limits: ImportLimits
         else if (n === 'c') {
           const raw = text.join('');
           let value: string;
-          if (type === 's') value = strings[Number(raw)] ?? '';
+          if (raw === '') value = '';
+          else if (type === 's') value = strings[Number(raw)] ?? '';
           else if (type === 'inlineStr' || type === 'str') value = raw;
           else if (type === 'b') value = raw === '1' ? 'true' : 'false';
           else if (type === 'e') value = '';
-          else if (raw === '') value = '';
           else value = dates[style] ? serialText(Number(raw), date1904) : String(Number(raw));
           if (value.length > limits.maxCellChars) {
             fail(
