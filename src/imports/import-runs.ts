@@ -12,6 +12,8 @@ export interface ImportRun {
   rowCount: number;
   status: 'running' | 'succeeded' | 'failed' | 'duplicate';
   importedBy: string;
+  /** The text encoding a CSV was read as; null for XLSX/XML and older runs. */
+  encoding: string | null;
   problems: Problem[];
 }
 
@@ -27,6 +29,7 @@ export async function listImportRuns(db: Db, options: { limit: number }): Promis
     rowCount: r.row_count,
     status: r.status,
     importedBy: r.imported_by,
+    encoding: r.encoding,
     problems: JSON.parse(r.problems) as Problem[],
   }));
 }

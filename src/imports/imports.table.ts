@@ -15,8 +15,21 @@ export interface ImportRunTable {
   imported_by: string;
   /** "<host>:<pid>" of the process that ran it (recovery.ts); null for runs before it was kept. */
   owner: Generated<string | null>;
+  /** The text encoding a CSV was read as; null for XLSX/XML and older runs. */
+  encoding: Generated<string | null>;
+}
+
+/** At most one row (id 1): the import running now in this database (import-lock.ts). */
+export interface ImportLockTable {
+  id: number;
+  /** "<host>:<pid>" of the process holding the lock. */
+  owner: string;
+  kind: string;
+  file_name: string;
+  acquired_at: string;
 }
 
 export interface ImportTables {
   import_runs: ImportRunTable;
+  import_lock: ImportLockTable;
 }

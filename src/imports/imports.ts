@@ -3,10 +3,14 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError, type Problem } from '../shared/errors.ts';
+import { formatNumber } from '../shared/format.ts';
 import type { Db } from '../storage/db.ts';
 import { busyError, isBusyError } from '../storage/db-errors.ts';
 import { problem } from './decode.ts';
+import { acquireImportLock } from './import-lock.ts';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.ts';
 import { runOwner } from './recovery.ts';
+import type { RequestedEncoding } from './text-stream.ts';
 
 /** A file to import. Always a path: large files (SAF-T) are streamed, never held in memory. */
 export interface ImportSource {
@@ -33,6 +37,12 @@ export interface ImportContext {
   progress(done: number, total: number): void;
   /** The importer's declared options as given (`--project medielogg` → `{ project: 'medielogg' }`). */
   params: Readonly<Record<string, string>>;
+  /** The caps every reader obeys (config.importLimits). */
+  limits: ImportLimits;
+  /** The text encoding asked for (`--encoding`); a CSV reader uses it unless a BOM says otherwise. */
+  encoding: RequestedEncoding | undefined;
+  /** A reader of text says which encoding it read; kept in the import history. */
+  usedEncoding(encoding: string): void;
 }
 
 /** An option an importer takes besides the file (`styrerom import jira <file> --project <id>`). */
@@ -53,6 +63,8 @@ export interface Importer {
   description: string;
   /** Options besides the file, passed on as ImportContext.params. */
   options?: ImportOptionSpec[];
+  /** For a CSV/XLSX table: the header columns it reads (shown by `import --help`). */
+  columns?: readonly { name: string; required?: boolean }[];
   /** Parses the source and writes rows through ctx.trx; returns the number of rows written. */
   run(ctx: ImportContext): Promise<number>;
 }
@@ -65,6 +77,8 @@ export interface ImportResult {
   status: 'succeeded' | 'failed' | 'duplicate';
   rowCount: number;
   problems: Problem[];
+  /** The text encoding the file was read as (CSV); null for XLSX/XML or a duplicate. */
+  encoding?: string | null;
 }
 
 export interface RunImportOptions {
@@ -74,6 +88,38 @@ export interface RunImportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Values of the importer's declared options. */
   params?: Readonly<Record<string, string>>;
+  /** The caps (config.importLimits); defaults to the built-in defaults. */
+  limits?: ImportLimits;
+  /** The text encoding of a CSV, when not UTF-8 (`--encoding windows-1252`). */
+  encoding?: RequestedEncoding | undefined;
+}
+
+/** At most this many problems are kept per run; the rest are counted in one "… og N til". */
+export const MAX_PROBLEMS = 100;
+
+/** Keeps the first MAX_PROBLEMS problems and counts the rest in a last one: "… og 1 234 til". */
+export class ProblemList {
+  readonly kept: Problem[] = [];
+  private dropped = 0;
+  private droppedErrors = 0;
+  constructor(private readonly file: string) {}
+  add(p: Problem): void {
+    if (this.kept.length < MAX_PROBLEMS) this.kept.push(p);
+    else {
+      this.dropped++;
+      if (p.severity === 'error') this.droppedErrors++;
+    }
+  }
+  get hasError(): boolean {
+    return this.droppedErrors > 0 || this.kept.some((p) => p.severity === 'error');
+  }
+  all(): Problem[] {
+    if (this.dropped === 0) return [...this.kept];
+    const more = problem(this.file, `… og ${formatNumber(this.dropped)} til`, `… and ${this.dropped} more`, {
+      severity: this.droppedErrors > 0 ? 'error' : 'warning',
+    });
+    return [...this.kept, more];
+  }
 }
 
 /** Checks params against the importer's declared options: unknown or missing ones are a usage error. */
@@ -114,8 +160,24 @@ export async function runImport(db: Db, importer: Importer, source: ImportSource
   }
   const params = options.params ?? {};
   checkImportParams(importer, params);
-  const sha256 = await sha256OfFile(source.path);
   const now = options.now ?? new Date().toISOString();
+  const release = await acquireImportLock(db, { kind: importer.kind, fileName: source.fileName, now });
+  try {
+    return await runLocked(db, importer, source, options, params, now);
+  } finally {
+    await release();
+  }
+}
+
+async function runLocked(
+  db: Db,
+  importer: Importer,
+  source: ImportSource,
+  options: RunImportOptions,
+  params: Readonly<Record<string, string>>,
+  now: string,
+): Promise<ImportResult> {
+  const sha256 = await sha256OfFile(source.path);
   const importedBy = options.importedBy ?? 'cli';
   const previous = await db
     .selectFrom('import_runs')
@@ -144,7 +206,8 @@ export async function runImport(db: Db, importer: Importer, source: ImportSource
     .values({ ...base, status: 'running', owner: runOwner() })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const problems: Problem[] = [];
+  const list = new ProblemList(source.fileName);
+  let encoding: string | null = null;
   let rowCount = 0;
   try {
     await db.transaction().execute(async (trx) => {
@@ -154,14 +217,25 @@ export async function runImport(db: Db, importer: Importer, source: ImportSource
         runId: run.id,
         importedBy,
         now,
-        report: (p) => problems.push(p),
+        report: (p) => list.add(p),
         progress: (done, total) => options.onProgress?.(done, total),
         params,
+        limits: options.limits ?? DEFAULT_IMPORT_LIMITS,
+        encoding: options.encoding,
+        usedEncoding: (e) => {
+          encoding = e;
+        },
       });
-      if (problems.some((p) => p.severity === 'error')) throw new ImportAborted();
+      if (list.hasError) throw new ImportAborted();
       await trx
         .updateTable('import_runs')
-        .set({ status: 'succeeded', row_count: rowCount, finished_at: new Date().toISOString(), problems: JSON.stringify(problems) })
+        .set({
+          status: 'succeeded',
+          row_count: rowCount,
+          finished_at: new Date().toISOString(),
+          problems: JSON.stringify(list.all()),
+          encoding,
+        })
         .where('id', '=', run.id)
         .execute();
     });
@@ -182,20 +256,27 @@ export async function runImport(db: Db, importer: Importer, source: ImportSource
       throw busy;
     }
     if (!(err instanceof ImportAborted)) {
-      if (err instanceof AppError && err.problems.length > 0) problems.push(...err.problems);
-      else
-        problems.push(
-          problem(source.fileName, `importen feilet: ${String((err as Error).message ?? err)}`, `import failed: ${String(err)}`),
-        );
+      if (err instanceof AppError && err.problems.length > 0) for (const p of err.problems) list.add(p);
+      else list.add(problem(source.fileName, `importen feilet: ${String((err as Error).message ?? err)}`, `import failed: ${String(err)}`));
     }
+    const problems = list.all();
     await db
       .updateTable('import_runs')
-      .set({ status: 'failed', row_count: 0, finished_at: new Date().toISOString(), problems: JSON.stringify(problems) })
+      .set({ status: 'failed', row_count: 0, finished_at: new Date().toISOString(), problems: JSON.stringify(problems), encoding })
       .where('id', '=', run.id)
       .execute();
-    return { runId: run.id, kind: importer.kind, fileName: source.fileName, sha256, status: 'failed', rowCount: 0, problems };
+    return { runId: run.id, kind: importer.kind, fileName: source.fileName, sha256, status: 'failed', rowCount: 0, problems, encoding };
   }
-  return { runId: run.id, kind: importer.kind, fileName: source.fileName, sha256, status: 'succeeded', rowCount, problems };
+  return {
+    runId: run.id,
+    kind: importer.kind,
+    fileName: source.fileName,
+    sha256,
+    status: 'succeeded',
+    rowCount,
+    problems: list.all(),
+    encoding,
+  };
 }
 
 /** runImport, then an AppError('IMPORT_FAILED') carrying the problems if the run failed. */

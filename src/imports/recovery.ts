@@ -24,8 +24,8 @@ function alive(pid: number): boolean {
   }
 }
 
-/** A run is orphaned when it has no owner (older versions) or its owner is a dead process on this host. */
-function orphaned(owner: string | null): boolean {
+/** A run (or the import lock) is orphaned when it has no owner (older versions) or its owner is a dead process on this host. */
+export function orphanedOwner(owner: string | null): boolean {
   if (owner === null) return true;
   const at = owner.lastIndexOf(':');
   const host = owner.slice(0, at);
@@ -38,7 +38,7 @@ export async function recoverInterruptedRuns(db: Db, options: { now?: string } =
   const now = options.now ?? new Date().toISOString();
   const running = await db.selectFrom('import_runs').select(['id', 'file_name', 'owner']).where('status', '=', 'running').execute();
   const ids: number[] = [];
-  for (const r of running.filter((x) => orphaned(x.owner))) {
+  for (const r of running.filter((x) => orphanedOwner(x.owner))) {
     const p: Problem = {
       file: r.file_name,
       message: 'importen ble avbrutt (prosessen stoppet før den var ferdig); ingenting ble importert',

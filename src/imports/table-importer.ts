@@ -2,7 +2,7 @@ import type { Problem } from '../shared/errors.ts';
 import type { Db } from '../storage/db.ts';
 import { problem } from './decode.ts';
 import type { ImportContext, Importer } from './imports.ts';
-import { type ColumnSpec, readTable, type TableRecord } from './table.ts';
+import { type ColumnSpec, openTable, type TableRecord } from './table.ts';
 
 export interface RowContext {
   file: string;
@@ -31,14 +31,23 @@ export function defineTableImporter<Row>(def: TableImporterDefinition<Row>): Imp
     kind: def.kind,
     label: def.label,
     description: def.description,
+    columns: def.columns,
     async run(ctx) {
       const file = ctx.source.fileName;
-      const { records, problems } = await readTable(ctx.source, def.columns);
-      for (const p of problems) ctx.report(p);
-      if (problems.some((p) => p.severity === 'error')) return 0;
+      // Streamed: only parsed rows are kept, never the file or its raw records.
+      const table = await openTable(ctx.source, def.columns, {
+        limits: ctx.limits,
+        encoding: ctx.encoding,
+        onProgress: (done, total) => ctx.progress(done, total),
+        onEncoding: (encoding) => ctx.usedEncoding(encoding),
+      });
+      for (const p of table.problems) ctx.report(p);
+      if (table.problems.some((p) => p.severity === 'error')) return 0;
       const rows: { line: number; row: Row }[] = [];
       let failed = false;
-      records.forEach((record, i) => {
+      let count = 0;
+      for await (const record of table.records) {
+        count++;
         const row = def.parseRow(record, {
           file,
           line: record.line,
@@ -49,8 +58,7 @@ export function defineTableImporter<Row>(def: TableImporterDefinition<Row>): Imp
           },
         });
         if (row !== undefined) rows.push({ line: record.line, row });
-        if (i % 10_000 === 0) ctx.progress(i, records.length);
-      });
+      }
       if (def.validate) {
         for (const p of await def.validate(rows, ctx)) {
           failed ||= p.severity === 'error';
@@ -64,7 +72,7 @@ export function defineTableImporter<Row>(def: TableImporterDefinition<Row>): Imp
         rows.map((r) => r.row),
         ctx,
       );
-      ctx.progress(records.length, records.length);
+      ctx.progress(count, count);
       return rows.length;
     },
   };

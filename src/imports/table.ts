@@ -1,9 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { stat } from 'node:fs/promises';
 import { AppError, type Problem } from '../shared/errors.ts';
-import { decodeText, detectDelimiter, problem } from './decode.ts';
+import { csvRecords } from './csv-stream.ts';
+import { problem } from './decode.ts';
 import type { ImportSource } from './imports.ts';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.ts';
+import { openTextStream, type RequestedEncoding, type UsedEncoding } from './text-stream.ts';
+import { xlsxRows } from './xlsx-stream.ts';
 
 export interface ColumnSpec {
   name: string;
@@ -19,6 +21,24 @@ export interface TableRecord {
 export interface TableReadResult {
   records: TableRecord[];
   problems: Problem[];
+}
+
+export interface TableReadOptions {
+  limits?: ImportLimits | undefined;
+  /** For CSV: the encoding asked for (a BOM overrides it); default UTF-8. */
+  encoding?: RequestedEncoding | undefined;
+  /** Bytes of the file read so far, of its size. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Told the CSV's encoding as soon as it is known (before a decoding error can be thrown). */
+  onEncoding?: ((encoding: UsedEncoding) => void) | undefined;
+}
+
+/** A table being read: header problems at once, the records as a stream. */
+export interface TableStream {
+  problems: Problem[];
+  /** The CSV's text encoding; null for XLSX. */
+  encoding: UsedEncoding | null;
+  records: AsyncGenerator<TableRecord>;
 }
 
 function normaliseHeader(h: string): string {
@@ -37,99 +57,85 @@ function checkHeader(file: string, header: string[], columns: ColumnSpec[]): Pro
     );
 }
 
-export function readCsvText(text: string, file: string, columns: ColumnSpec[]): TableReadResult {
-  const firstLine = text.split(/\r\n|\n|\r/, 1)[0] ?? '';
-  if (firstLine.trim() === '') {
-    return {
-      records: [],
-      problems: [problem(file, 'fila er tom eller mangler overskriftsrad', 'empty file or no header row', { line: 1 })],
-    };
-  }
-  let rows: { record: string[]; info: { lines: number } }[];
-  try {
-    rows = parse(text, {
-      delimiter: detectDelimiter(firstLine),
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-      bom: true,
-      trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (err) {
-    const e = err as { lines?: number; message: string };
-    return { records: [], problems: [problem(file, `CSV-feil: ${e.message}`, `CSV syntax error: ${e.message}`, { line: e.lines })] };
-  }
-  const [head, ...body] = rows;
-  const header = (head?.record ?? []).map(normaliseHeader);
-  const problems = checkHeader(file, header, columns);
-  const records = body.map(({ record, info }) => {
-    const values: Record<string, string> = {};
-    header.forEach((h, i) => {
-      values[h] = record[i] ?? '';
-    });
-    return { line: info.lines, values };
-  });
-  return { records, problems };
+function emptyFile(file: string): Problem {
+  return problem(file, 'fila er tom eller mangler overskriftsrad', 'empty file or no header row', { line: 1 });
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    // Excel stores wall-clock values without a zone; exceljs hands them over as UTC. Keep the wall
-    // time (no "Z") so importers read it as local Europe/Oslo time, as they do for CSV.
-    const iso = value.toISOString();
-    if (iso.endsWith('T00:00:00.000Z')) return iso.slice(0, 10);
-    return iso.endsWith(':00.000Z') ? iso.slice(0, 16) : iso.slice(0, 19);
-  }
-  if (typeof value === 'object') {
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    return '';
-  }
-  return String(value);
+async function* none(): AsyncGenerator<TableRecord> {}
+
+function byHeader(header: string[], cells: string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  header.forEach((h, i) => {
+    values[h] = cells[i] ?? '';
+  });
+  return values;
 }
 
-export async function readXlsx(bytes: Buffer, file: string, columns: ColumnSpec[]): Promise<TableReadResult> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (err) {
-    throw new AppError('FILE_UNREADABLE', `${file}: ikke en gyldig XLSX-fil (not a valid XLSX file)`, {
-      cause: err,
-      problems: [problem(file, 'ikke en gyldig XLSX-fil', 'not a valid XLSX file')],
-    });
+async function openCsv(source: ImportSource, columns: ColumnSpec[], options: TableReadOptions, limits: ImportLimits): Promise<TableStream> {
+  const file = source.fileName;
+  const size = (await stat(source.path)).size;
+  const text = await openTextStream(source.path, file, {
+    encoding: options.encoding,
+    onBytes: (done) => options.onProgress?.(done, size),
+  });
+  options.onEncoding?.(text.encoding);
+  const it = csvRecords(text.chunks, file, { limits });
+  const head = await it.next();
+  if (head.done) return { problems: [emptyFile(file)], encoding: text.encoding, records: none() };
+  const header = head.value.record.map(normaliseHeader);
+  async function* records(): AsyncGenerator<TableRecord> {
+    for await (const { line, record } of it) yield { line, values: byHeader(header, record) };
   }
-  const sheet = wb.worksheets[0];
-  if (!sheet) return { records: [], problems: [problem(file, 'arbeidsboka har ingen ark', 'workbook has no sheets')] };
-  const header: string[] = [];
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
-    header[col - 1] = normaliseHeader(cellText(cell.value));
-  });
-  const problems = checkHeader(file, header, columns);
-  const records: TableRecord[] = [];
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const values: Record<string, string> = {};
-    header.forEach((h, i) => {
-      values[h] = cellText(row.getCell(i + 1).value).trim();
-    });
-    if (Object.values(values).some((v) => v !== '')) records.push({ line: rowNumber, values });
-  });
-  return { records, problems };
+  return { problems: checkHeader(file, header, columns), encoding: text.encoding, records: records() };
 }
 
-/** Reads a CSV (any supported encoding and delimiter) or XLSX file into records by header name. */
-export async function readTable(source: ImportSource, columns: ColumnSpec[]): Promise<TableReadResult> {
-  let bytes: Buffer;
+async function openXlsx(source: ImportSource, columns: ColumnSpec[], limits: ImportLimits): Promise<TableStream> {
+  const file = source.fileName;
+  const it = xlsxRows(source.path, file, limits);
+  const first = await it.next();
+  if (first.done) return { problems: [emptyFile(file)], encoding: null, records: none() };
+  const header = first.value.row === 1 ? Array.from(first.value.cells, (c) => normaliseHeader(c ?? '')) : [];
+  const row = (line: number, cells: string[]): TableRecord => ({
+    line,
+    values: byHeader(
+      header,
+      Array.from(cells, (c) => (c ?? '').trim()),
+    ),
+  });
+  async function* records(): AsyncGenerator<TableRecord> {
+    const rows = first.value && first.value.row !== 1 ? [first.value] : [];
+    for (const r of rows) yield row(r.row, r.cells);
+    for await (const r of it) {
+      const record = row(r.row, r.cells);
+      if (Object.values(record.values).some((v) => v !== '')) yield record;
+    }
+  }
+  return { problems: checkHeader(file, header, columns), encoding: null, records: records() };
+}
+
+/**
+ * Opens a CSV (UTF-8 unless a BOM or `encoding` says otherwise; `;`, `,` or tab) or XLSX file for
+ * streaming, with the caps of `limits`. Problems with the header row come at once; a broken cap or
+ * undecodable byte is thrown (AppError with the problem) while the records are read.
+ */
+export async function openTable(source: ImportSource, columns: ColumnSpec[], options: TableReadOptions = {}): Promise<TableStream> {
+  const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
   try {
-    bytes = await readFile(source.path);
+    await stat(source.path);
   } catch (err) {
     throw new AppError('FILE_UNREADABLE', `${source.fileName}: kan ikke leses (cannot be read)`, {
       cause: err,
       problems: [problem(source.fileName, 'fila kan ikke leses', 'the file cannot be read')],
     });
   }
-  if (/\.xlsx$/i.test(source.fileName)) return readXlsx(bytes, source.fileName, columns);
-  return readCsvText(decodeText(bytes, source.fileName).text, source.fileName, columns);
+  if (/\.xlsx$/i.test(source.fileName)) return openXlsx(source, columns, limits);
+  return openCsv(source, columns, options, limits);
+}
+
+/** openTable, every record collected (tests and small files). */
+export async function readTable(source: ImportSource, columns: ColumnSpec[], options: TableReadOptions = {}): Promise<TableReadResult> {
+  const table = await openTable(source, columns, options);
+  const records: TableRecord[] = [];
+  for await (const r of table.records) records.push(r);
+  return { records, problems: table.problems };
 }

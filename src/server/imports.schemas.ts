@@ -14,6 +14,7 @@ export const importResultSchema = {
     status: { type: 'string', enum: ['succeeded', 'failed', 'duplicate'] },
     rowCount: { type: 'integer' },
     problems,
+    encoding: { type: ['string', 'null'], description: 'The text encoding a CSV was read as; null for XLSX/XML' },
   },
 } as const;
 
@@ -35,6 +36,7 @@ export const importRunsSchema = {
           rowCount: { type: 'integer' },
           status: { type: 'string', enum: ['running', 'succeeded', 'failed', 'duplicate'] },
           importedBy: { type: 'string' },
+          encoding: { type: ['string', 'null'] },
           problems,
         },
       },

@@ -20,6 +20,7 @@ export const UNTRACKED_TABLES: Readonly<Record<string, string>> = {
   users: 'accounts, not report data',
   user_roles: 'accounts, not report data',
   api_tokens: 'accounts, not report data',
+  import_lock: 'who is importing right now, not report data',
   ledger_postings: 'bulk, written only by imports (import_runs is tracked)',
   ledger_replaced_sums: 'bulk, written only by imports (import_runs is tracked)',
   time_records: 'bulk, written only by imports (import_runs is tracked)',

@@ -30,6 +30,7 @@ const HISTORY = [
   '202612010440_projects',
   '202612010455_report_publication_chain',
   '202612010456_import_run_owner',
+  '202612020110_import_encoding_and_lock',
   '202612020190_data_generation',
 ];
 

@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { checkImportParams, type ImportResult, runImport, sourceFromPath } from '../../imports/imports.ts';
 import { recoverInterruptedRuns } from '../../imports/recovery.ts';
 import { allImporters, findImporter } from '../../imports/registry.ts';
+import { parseEncoding, type RequestedEncoding, TEXT_ENCODINGS } from '../../imports/text-stream.ts';
 import type { DomainModule } from '../../module.ts';
 import { AppError, formatProblem, isAppError } from '../../shared/errors.ts';
 import { formatNumber } from '../../shared/format.ts';
@@ -11,15 +12,35 @@ import { parseCommandArgs, usageError } from '../args.ts';
 import type { BuiltinCommand, BuiltinContext } from '../context.ts';
 import { progressBar } from '../progress.ts';
 
+const INDENT = `  ${''.padEnd(22)}   `;
+
+/** `category;from;[to]`: the header a table importer reads, optional columns in brackets. */
+function columnsLine(columns: readonly { name: string; required?: boolean }[]): string {
+  return columns.map((c) => (c.required === false ? `[${c.name}]` : c.name)).join(';');
+}
+
 function usage(domains: readonly DomainModule[]): string {
-  const kinds = allImporters(domains).map(
-    (i) =>
-      `  ${i.kind.padEnd(22)} ${i.description}\n${(i.options ?? []).map((o) => `  ${''.padEnd(22)}   --${o.name} <verdi>  ${o.description}${o.required ? ' (påkrevd)' : ''}\n`).join('')}`,
-  );
-  return `Bruk: styrerom import <type> <fil …> [--<valg> <verdi> …] [--database <url>]
+  const kinds = allImporters(domains).map((i) => {
+    const columns = i.columns ? `${INDENT}kolonner: ${columnsLine(i.columns)}\n` : '';
+    const options = (i.options ?? [])
+      .map((o) => `${INDENT}--${o.name} <verdi>  ${o.description}${o.required ? ' (påkrevd)' : ''}\n`)
+      .join('');
+    return `  ${i.kind.padEnd(22)} ${i.description}\n${columns}${options}`;
+  });
+  return `Bruk: styrerom import <type> <fil …> [--<valg> <verdi> …] [--encoding <koding>] [--database <url>]
 
 Importerer filer gjennom importøren for <type>. Hver fil importeres helt eller ikke i det hele tatt;
-samme innhold importeres aldri to ganger. Problemer vises med fil, linje og kolonne.
+samme innhold importeres aldri to ganger. Problemer vises med fil, linje og kolonne. Bare én import
+kjører om gangen per database; en import til mens en pågår avvises («Import pågår», kode 12).
+
+CSV-filer leses som UTF-8 med mindre fila har BOM eller --encoding sier noe annet
+(${TEXT_ENCODINGS.join(', ')}); ugyldige tegn er en feil med linjenummer. Kolonnene står i
+overskriftsraden, skilt med ; eller , (eller tabulator); [kolonne] er valgfri. Eksempel på
+kategoritilordning (finance-mapping): et kontointervall, eller én konto i «from» med tom «to»:
+
+  category;from;to
+  Driftsinntekter;3000;3999
+  Innleie;6790;
 
 Typer:
 ${kinds.join('') || '  (ingen domener med importer er installert)\n'}`;
@@ -33,7 +54,14 @@ function who(): string {
   }
 }
 
-async function importOne(db: Db, ctx: BuiltinContext, kind: string, path: string, params: Record<string, string>): Promise<ImportResult> {
+async function importOne(
+  db: Db,
+  ctx: BuiltinContext,
+  kind: string,
+  path: string,
+  params: Record<string, string>,
+  encoding: RequestedEncoding | undefined,
+): Promise<ImportResult> {
   const importer = findImporter(ctx.domains, kind);
   const source = sourceFromPath(path);
   const size = await stat(path).then(
@@ -42,7 +70,13 @@ async function importOne(db: Db, ctx: BuiltinContext, kind: string, path: string
   );
   const bar = progressBar(source.fileName, size);
   try {
-    return await runImport(db, importer, source, { importedBy: who(), params, onProgress: (d, t) => bar.update(d, t) });
+    return await runImport(db, importer, source, {
+      importedBy: who(),
+      params,
+      encoding,
+      limits: ctx.config.importLimits,
+      onProgress: (d, t) => bar.update(d, t),
+    });
   } finally {
     bar.stop();
   }
@@ -50,14 +84,16 @@ async function importOne(db: Db, ctx: BuiltinContext, kind: string, path: string
 
 function report(ctx: BuiltinContext, r: ImportResult): void {
   for (const p of r.problems) ctx.stderr(`${formatProblem(p)}\n`);
-  if (r.status === 'succeeded') ctx.stdout(`✓ ${r.fileName}: ${formatNumber(r.rowCount)} rader importert (kjøring ${r.runId})\n`);
+  const read = r.encoding ? `, lest som ${r.encoding}` : '';
+  if (r.status === 'succeeded') ctx.stdout(`✓ ${r.fileName}: ${formatNumber(r.rowCount)} rader importert (kjøring ${r.runId}${read})\n`);
   if (r.status === 'duplicate') ctx.stdout(`– ${r.fileName}: samme innhold er importert før; hoppet over (kjøring ${r.runId})\n`);
 }
 
 async function run(argv: string[], ctx: BuiltinContext): Promise<number> {
-  const declared = Object.fromEntries(
-    allImporters(ctx.domains).flatMap((i) => (i.options ?? []).map((o) => [o.name, { type: 'string' as const }])),
-  );
+  const declared = Object.fromEntries([
+    ...allImporters(ctx.domains).flatMap((i) => (i.options ?? []).map((o) => [o.name, { type: 'string' as const }])),
+    ['encoding', { type: 'string' as const }],
+  ]);
   const { positionals, values } = parseCommandArgs('import', argv, declared, true);
   const [kind, ...files] = positionals;
   if (!kind || files.length === 0) throw usageError('import', 'Mangler <type> og minst én <fil>');
@@ -68,7 +104,16 @@ async function run(argv: string[], ctx: BuiltinContext): Promise<number> {
     // An unknown kind is a command-line mistake (exit 2), named with the kinds that exist.
     throw isAppError(err) && err.code === 'NOT_FOUND' ? new AppError('USAGE', err.message, { details: err.details }) : err;
   }
-  const params = Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const encodingName = (values as Record<string, unknown>).encoding;
+  const params = Object.fromEntries(
+    Object.entries(values).filter((e): e is [string, string] => e[0] !== 'encoding' && typeof e[1] === 'string'),
+  );
+  let encoding: RequestedEncoding | undefined;
+  try {
+    encoding = typeof encodingName === 'string' ? parseEncoding(encodingName) : undefined;
+  } catch (err) {
+    throw usageError('import', (err as Error).message.replace(/ \(.*\)$/, ''));
+  }
   try {
     checkImportParams(importer, params);
   } catch (err) {
@@ -79,7 +124,7 @@ async function run(argv: string[], ctx: BuiltinContext): Promise<number> {
   if (recovered.length > 0) ctx.stderr(`Avbrutte importer merket som feilet: kjøring ${recovered.join(', ')}\n`);
   let duplicates = 0;
   for (const [i, file] of files.entries()) {
-    const result = await importOne(db, ctx, kind, file, params);
+    const result = await importOne(db, ctx, kind, file, params, encoding);
     report(ctx, result);
     if (result.status === 'duplicate') duplicates++;
     if (result.status === 'failed') {

@@ -242,7 +242,9 @@ describe('capital imports from what Norwegian Excel writes', () => {
     );
     const open = await freshDatabase('sqlite');
     try {
-      expect((await runImport(open.db, receivablesImporter, sourceFromPath(path), { now: NOW })).status).toBe('succeeded');
+      expect((await runImport(open.db, receivablesImporter, sourceFromPath(path), { now: NOW, encoding: 'windows-1252' })).status).toBe(
+        'succeeded',
+      );
       const rows = await open.db.selectFrom('finance_receivables').select(['customer', 'outstanding_ore']).execute();
       expect(rows).toEqual([{ customer: 'Bodø kommune', outstanding_ore: 123_450 }]);
     } finally {

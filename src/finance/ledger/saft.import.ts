@@ -23,6 +23,7 @@ import {
   replaceOlderLedgerData,
   setLedgerFileShapeAndRange,
 } from './ledger.queries.ts';
+import { doubleCountProblems, monthsOfRange } from './ledger-overlap.ts';
 import { LineIndex } from './line-index.ts';
 import { loadMapper } from './mapping.queries.ts';
 import { decodeSaftFile } from './saft.parse.ts';
@@ -223,6 +224,9 @@ class SaftImport {
         ? '1.10'
         : (header.auditFileVersion ?? 'unknown');
     const range = fileRange(header, s.minPeriod, s.maxPeriod);
+    // Months a trial balance already covers would be counted twice: refused (ledger-overlap.ts).
+    const months = s.minPeriod === null || s.maxPeriod === null ? [] : monthsOfRange(s.minPeriod, s.maxPeriod);
+    for (const p of await doubleCountProblems(this.ctx.trx, { importing: 'saf-t', months, file: this.file })) this.ctx.report(p);
     await setLedgerFileShapeAndRange(this.ctx.trx, { fileId, shape, ...range });
     await replaceOlderLedgerData(this.ctx.trx, { fileId, companyId, ...range });
   }

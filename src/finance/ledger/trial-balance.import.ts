@@ -4,10 +4,12 @@
  * trial balance names no company), so a newer file replaces the months it covers.
  */
 import { defineTableImporter } from '../../imports/table-importer.ts';
+import type { Problem } from '../../shared/errors.ts';
 import type { Ore } from '../../shared/money.ts';
 import { lastDayOfMonth, yearMonth } from '../../shared/period.ts';
 import { accountField, amountField, monthField, yearField } from '../fields.ts';
 import { insertLedgerFile, insertPostings, replaceOlderLedgerData } from './ledger.queries.ts';
+import { doubleCountProblems } from './ledger-overlap.ts';
 import { loadMapper } from './mapping.queries.ts';
 
 interface TrialBalanceRow {
@@ -36,7 +38,12 @@ export const trialBalanceImporter = defineTableImporter<TrialBalanceRow>({
   async validate(rows, ctx) {
     const mapper = await loadMapper(ctx.trx);
     const seen = new Set<string>();
-    const out = [];
+    // Months that SAF-T postings already cover would be counted twice: refused (ledger-overlap.ts).
+    const out: Problem[] = await doubleCountProblems(ctx.trx, {
+      importing: 'trial-balance',
+      months: rows.map((r) => r.row.year * 100 + r.row.month),
+      file: ctx.source.fileName,
+    });
     for (const { line, row } of rows) {
       if (seen.has(row.account) || !mapper.isUnmapped(row.account)) continue;
       seen.add(row.account);

@@ -28,7 +28,7 @@ describeEachDialect('trial balance import', (ctx) => {
         encoding: 'windows-1252',
       },
     );
-    const r = await runImport(ctx.db, trialBalanceImporter, sourceFromPath(path));
+    const r = await runImport(ctx.db, trialBalanceImporter, sourceFromPath(path), { encoding: 'windows-1252' });
     expect(r.problems).toEqual([]);
     expect(r.rowCount).toBe(3);
     const rows = await monthlyMovements(ctx.db, { from: '2025-01', to: '2025-02' });

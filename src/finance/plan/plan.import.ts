@@ -126,7 +126,7 @@ export const mappingImporter = defineTableImporter<MappingRule>({
   kind: 'finance-mapping',
   label: 'Kategoritilordning (kontoer → rapportkategorier)',
   description:
-    'Category mapping rules: category;from;to (inclusive range) or category;account (explicit, when to is empty). Replaces all rules.',
+    'Category mapping rules: category;from;to, an inclusive account range, or an explicit account in from with to empty. Replaces all rules.',
   columns: [{ name: 'category' }, { name: 'from' }, { name: 'to', required: false }],
   parseRow(record, ctx) {
     const v = record.values;

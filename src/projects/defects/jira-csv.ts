@@ -45,12 +45,21 @@ function rowOf(header: string[], record: string[]): Row {
   return row;
 }
 
-export function readJiraCsv(text: string, options: { dateFormat?: string | undefined; timeZone?: string } = {}): JiraCsvResult {
+export function readJiraCsv(
+  text: string,
+  options: { dateFormat?: string | undefined; timeZone?: string; maxLineChars?: number } = {},
+): JiraCsvResult {
   const format = options.dateFormat ?? DEFAULT_JIRA_DATE_FORMAT;
   const problems: CsvIssueProblem[] = [];
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as {
+    records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      max_record_size: options.maxLineChars ?? 0,
+    }) as unknown as {
       record: string[];
       info: { lines: number };
     }[];

@@ -3,10 +3,10 @@
  * v3 JSON) or one CSV export. `styrerom import defect-classes <file>`: the class rules,
  * `source;value;class` with source `field:<name>`, `label` or `priority`.
  */
-import { readFile } from 'node:fs/promises';
-import { decodeText, problem } from '../../imports/decode.ts';
+import { problem } from '../../imports/decode.ts';
 import type { ImportContext, Importer } from '../../imports/imports.ts';
 import { defineTableImporter } from '../../imports/table-importer.ts';
+import { readTextFile } from '../../imports/text-stream.ts';
 import { replaceRules, upsertIssues } from './defects.queries.ts';
 import type { ClassRule, DefectClass, JiraIssue } from './defects.ts';
 import { readJiraCsv } from './jira-csv.ts';
@@ -46,7 +46,7 @@ function readJson(text: string, ctx: ImportContext): JiraIssue[] {
 }
 
 function readCsv(text: string, ctx: ImportContext): JiraIssue[] {
-  const { issues, problems } = readJiraCsv(text, { dateFormat: ctx.params['date-format'] });
+  const { issues, problems } = readJiraCsv(text, { dateFormat: ctx.params['date-format'], maxLineChars: ctx.limits.maxLineChars });
   for (const p of problems) ctx.report(problem(ctx.source.fileName, p.message, p.messageEn, { line: p.line, column: p.field }));
   return issues.map((i) => i.issue);
 }
@@ -67,19 +67,19 @@ export const jiraImporter: Importer = {
       ctx.report(problem(file, `prosjektet «${project}» finnes ikke i prosjektregisteret`, 'unknown project', { column: '--project' }));
       return 0;
     }
-    const bytes = await readFile(ctx.source.path);
-    if (bytes.length > MAX_BYTES) {
-      ctx.report(problem(file, 'fila er større enn 200 MB', 'file larger than 200 MB'));
-      return 0;
-    }
-    const text = decodeText(bytes, file).text;
+    // JSON is parsed whole: read (decoded, with the encoding asked for) up to the smaller cap.
+    const { text, encoding } = await readTextFile(ctx.source.path, file, {
+      encoding: ctx.encoding,
+      maxBytes: Math.min(MAX_BYTES, ctx.limits.maxUploadBytes),
+    });
+    ctx.usedEncoding(encoding);
     const issues = /^\s*[{[]/.test(text.replace(/^\uFEFF/, '')) ? readJson(text, ctx) : readCsv(text, ctx);
     const keys = new Set<string>();
     for (const i of issues) {
       if (keys.has(i.key)) ctx.report(problem(file, `saken ${i.key} står flere ganger i fila`, 'duplicate issue key', { column: 'key' }));
       keys.add(i.key);
     }
-    ctx.progress(bytes.length, bytes.length);
+    ctx.progress(text.length, text.length);
     if (issues.length === 0) ctx.report(problem(file, 'fila inneholder ingen saker', 'no issues in the file', { severity: 'warning' }));
     const { inserted, updated } = await upsertIssues(ctx.trx, project, issues, ctx.runId);
     return inserted + updated;
