@@ -11,10 +11,9 @@
  * wall-clock second and per CPU second (the machine may be shared). With --write-docs the figures
  * replace the "SAF-T import" section of docs/performance.md.
  */
-import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import iconv from 'iconv-lite';
@@ -23,29 +22,16 @@ import { saftImporter } from '../../src/finance/ledger/saft.import.ts';
 import { runImport, sha256OfFile, sourceFromPath } from '../../src/imports/imports.ts';
 import { openDatabase } from '../../src/storage/db.ts';
 import { migrateToLatest } from '../../src/storage/migrate.ts';
+import { interleavedPairs, loadAverage, measure, median, nf, type PhaseResult, reportPhase, writeDocsSection } from '../support.ts';
 import { generateSaftFile } from './generate.ts';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '../..');
+const SCRIPT = fileURLToPath(import.meta.url);
 
-interface PhaseResult {
-  phase: 'parse' | 'import';
-  seconds: number;
-  cpuSeconds: number;
-  peakRssMb: number;
+interface Result extends PhaseResult {
   lines?: number;
   status?: string;
   /** Import phase: seconds to hash the file alone (SHA-256, as the import does before parsing). */
   hashSeconds?: number;
-}
-
-function measure<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number; cpuSeconds: number }> {
-  const t = performance.now();
-  const c = process.cpuUsage();
-  return fn().then((value) => {
-    const used = process.cpuUsage(c);
-    return { value, seconds: (performance.now() - t) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
-  });
 }
 
 async function bareParse(file: string): Promise<void> {
@@ -56,71 +42,42 @@ async function bareParse(file: string): Promise<void> {
 }
 
 async function runPhase(phase: string, file: string): Promise<void> {
-  let out: PhaseResult;
   if (phase === 'parse') {
     const m = await measure(() => bareParse(file));
-    out = { phase: 'parse', seconds: m.seconds, cpuSeconds: m.cpuSeconds, peakRssMb: 0 };
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'saft-bench-db-'));
-    const open = openDatabase(`sqlite:${join(dir, 'bench.db')}`);
-    try {
-      await migrateToLatest(open.db);
-      const hash = await measure(() => sha256OfFile(file));
-      const m = await measure(() => runImport(open.db, saftImporter, sourceFromPath(file)));
-      out = {
-        phase: 'import',
-        seconds: m.seconds,
-        cpuSeconds: m.cpuSeconds,
-        peakRssMb: 0,
-        lines: m.value.rowCount,
-        status: m.value.status,
-        hashSeconds: hash.seconds,
-      };
-      if (m.value.status !== 'succeeded') console.error(JSON.stringify(m.value.problems.slice(0, 5)));
-    } finally {
-      await open.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    reportPhase({ phase, seconds: m.seconds, cpuSeconds: m.cpuSeconds, peakRssMb: 0 });
+    return;
   }
-  out.peakRssMb = (process.resourceUsage().maxRSS * 1024) / 1024 / 1024;
-  process.stdout.write(`${JSON.stringify(out)}\n`);
+  const dir = mkdtempSync(join(tmpdir(), 'saft-bench-db-'));
+  const open = openDatabase(`sqlite:${join(dir, 'bench.db')}`);
+  try {
+    await migrateToLatest(open.db);
+    const hash = await measure(() => sha256OfFile(file));
+    const m = await measure(() => runImport(open.db, saftImporter, sourceFromPath(file)));
+    if (m.value.status !== 'succeeded') console.error(JSON.stringify(m.value.problems.slice(0, 5)));
+    reportPhase({
+      phase,
+      seconds: m.seconds,
+      cpuSeconds: m.cpuSeconds,
+      peakRssMb: 0,
+      lines: m.value.rowCount,
+      status: m.value.status,
+      hashSeconds: hash.seconds,
+    });
+  } finally {
+    await open.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-function child(phase: string, file: string): PhaseResult {
-  const text = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--phase', phase, '--file', file], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 20,
-  });
-  return JSON.parse(text.trim().split('\n').pop() ?? '{}') as PhaseResult;
-}
-
-const nf = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function section(r: {
-  lines: number;
-  mb: number;
-  runs: number;
-  parse: PhaseResult;
-  imp: PhaseResult;
-  ratios: number[];
-  pairs: string;
-}): string {
-  const row = (label: string, p: PhaseResult) =>
+function section(r: { lines: number; mb: number; runs: number; parse: Result; imp: Result; ratios: number[]; pairs: string }): string {
+  const row = (label: string, p: Result) =>
     `| ${label} | ${nf.format(p.seconds)} s | ${nf.format(r.mb / p.seconds)} MB/s | ${nf.format(r.lines / p.seconds)} lines/s | ${nf.format(r.mb / p.cpuSeconds)} MB/s | ${nf.format(p.peakRssMb)} MB |`;
   const wall = median(r.ratios);
   const cpu = r.parse.cpuSeconds / r.imp.cpuSeconds;
   return `## SAF-T import
 
 \`npx tsx bench/saf-t/run.ts --lines ${r.lines} --write-docs\` on ${new Date().toISOString().slice(0, 10)}, node ${process.version},
-${process.platform}/${process.arch}. A synthetic SAF-T 1.30 file (\`bench/saf-t/generate.ts\`): ${nf.format(r.lines)} transaction
+${process.platform}/${process.arch}, 1-minute load average ${loadAverage()} when the run ended. A synthetic SAF-T 1.30 file (\`bench/saf-t/generate.ts\`): ${nf.format(r.lines)} transaction
 lines, ${nf.format(r.mb)} MB, 4 lines per transaction with two analysis dimensions on the cost lines. ${r.runs} pairs ran,
 each a bare parse then an import, every phase in its own process; the table shows the pair with the median ratio, and
 "per CPU second" divides by the process's user + system CPU time of all its threads (the machine is shared with other
@@ -165,19 +122,6 @@ worker and a text handler everywhere, at 35–57 %.
 `;
 }
 
-function writeDocs(text: string): void {
-  const path = join(ROOT, 'docs/performance.md');
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n\nMeasured figures, one section per benchmark.\n';
-  const start = current.indexOf('## SAF-T import');
-  let next: string;
-  if (start < 0) next = `${current.trimEnd()}\n\n${text}`;
-  else {
-    const after = current.indexOf('\n## ', start + 3);
-    next = `${current.slice(0, start)}${text}${after < 0 ? '' : `\n${current.slice(after + 1)}`}`;
-  }
-  writeFileSync(path, next.endsWith('\n') ? next : `${next}\n`);
-}
-
 const { values } = parseArgs({
   options: {
     lines: { type: 'string', default: '1000000' },
@@ -200,20 +144,14 @@ if (values.phase && values.file) {
     const mb = statSync(file).size / 1e6;
     console.log(`generated ${nf.format(lines)} lines, ${nf.format(mb)} MB in ${nf.format((performance.now() - t) / 1000)} s`);
     const runs = Math.max(3, Number(values.runs));
-    // Pairs: a bare parse then an import, back to back, so both see the same machine load; the
-    // median ratio of the pairs is the figure (one lucky or unlucky run does not decide it).
-    const pairs = Array.from({ length: runs }, (_, i) => {
-      const parse = child('parse', file);
-      const imp = child('import', file);
-      const ratio = parse.seconds / imp.seconds;
+    const result = interleavedPairs<Result, Result>(SCRIPT, file, { bare: 'parse', imp: 'import', runs }, (p, i) =>
       console.log(
-        `pair ${i + 1}: bare ${nf.format(parse.seconds)} s, import ${nf.format(imp.seconds)} s (${imp.status}, ${imp.lines} lines, peak RSS ${nf.format(imp.peakRssMb)} MB, SHA-256 alone ${nf.format(imp.hashSeconds ?? 0)} s): ${nf.format(ratio * 100)} %`,
-      );
-      return { parse, imp, ratio };
-    });
+        `pair ${i + 1}: bare ${nf.format(p.bare.seconds)} s, import ${nf.format(p.imp.seconds)} s (${p.imp.status}, ${p.imp.lines} lines, peak RSS ${nf.format(p.imp.peakRssMb)} MB, SHA-256 alone ${nf.format(p.imp.hashSeconds ?? 0)} s): ${nf.format(p.ratio * 100)} %`,
+      ),
+    );
+    const pairs = result.pairs.map((p) => ({ parse: p.bare, imp: p.imp, ratio: p.ratio }));
     const ratios = pairs.map((p) => p.ratio);
-    const mid = [...pairs].sort((a, b) => a.ratio - b.ratio)[Math.floor(pairs.length / 2)]!;
-    const { parse, imp } = mid;
+    const { bare: parse, imp } = result.medianPair;
     console.log(
       `median pair: bare ${nf.format(parse.seconds)} s (${nf.format(mb / parse.seconds)} MB/s), import ${nf.format(imp.seconds)} s (${nf.format(mb / imp.seconds)} MB/s, ${nf.format(lines / imp.seconds)} lines/s)`,
     );
@@ -234,7 +172,7 @@ if (values.phase && values.file) {
         )
         .join('; '),
     });
-    if (values['write-docs']) writeDocs(text);
+    if (values['write-docs']) writeDocsSection('## SAF-T import', text);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
