@@ -33,6 +33,13 @@ export interface ImportContext {
   progress(done: number, total: number): void;
   /** The importer's declared options as given (`--project medielogg` → `{ project: 'medielogg' }`). */
   params: Readonly<Record<string, string>>;
+  /** A reader of text says which encoding it read; kept in the import history. */
+  usedEncoding(encoding: string): void;
+  /**
+   * For an importer with `hashesSource`: every byte of the source, in order, as the importer reads
+   * it (the SHA-256 for duplicate detection is computed in that pass instead of a read before it).
+   */
+  hash(bytes: Uint8Array): void;
 }
 
 /** An option an importer takes besides the file (`styrerom import jira <file> --project <id>`). */
@@ -55,6 +62,11 @@ export interface Importer {
   options?: ImportOptionSpec[];
   /** Parses the source and writes rows through ctx.trx; returns the number of rows written. */
   run(ctx: ImportContext): Promise<number>;
+  /**
+   * The importer passes every byte it reads to ctx.hash, so runImport does not read the file
+   * once more before it: a duplicate is then found after reading and rolled back.
+   */
+  hashesSource?: boolean;
 }
 
 export interface ImportResult {
@@ -65,6 +77,8 @@ export interface ImportResult {
   status: 'succeeded' | 'failed' | 'duplicate';
   rowCount: number;
   problems: Problem[];
+  /** The text encoding the file was read as, when the importer said (CSV, SAF-T). */
+  encoding?: string | null;
 }
 
 export interface RunImportOptions {
@@ -99,6 +113,32 @@ export async function sha256OfFile(path: string): Promise<string> {
 
 class ImportAborted extends Error {}
 
+/** The content was imported before (found after reading, for an importer with `hashesSource`). */
+class DuplicateFound extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.messageEn);
+  }
+}
+
+async function previousImport(db: Db, kind: string, sha256: string) {
+  return db
+    .selectFrom('import_runs')
+    .select(['id', 'started_at'])
+    .where('kind', '=', kind)
+    .where('sha256', '=', sha256)
+    .where('status', '=', 'succeeded')
+    .executeTakeFirst();
+}
+
+function duplicateProblem(file: string, previous: { id: number; started_at: string }): Problem {
+  return problem(
+    file,
+    `samme innhold ble importert ${previous.started_at} (kjøring ${previous.id}); ingenting ble importert på nytt`,
+    `the same content was imported at ${previous.started_at} (run ${previous.id}); nothing was imported again`,
+    { severity: 'warning' },
+  );
+}
+
 /**
  * Runs one import: records the run, rejects content already imported for this kind, and writes
  * every row in ONE transaction, rolled back if any error-severity problem was reported.
@@ -114,24 +154,16 @@ export async function runImport(db: Db, importer: Importer, source: ImportSource
   }
   const params = options.params ?? {};
   checkImportParams(importer, params);
-  const sha256 = await sha256OfFile(source.path);
+  // An importer that hashes while it reads gets its duplicate check after reading (one pass over the file).
+  const hasher = importer.hashesSource ? createHash('sha256') : null;
+  let hashed = 0;
+  let sha256 = hasher ? '' : await sha256OfFile(source.path);
   const now = options.now ?? new Date().toISOString();
   const importedBy = options.importedBy ?? 'cli';
-  const previous = await db
-    .selectFrom('import_runs')
-    .select(['id', 'started_at'])
-    .where('kind', '=', importer.kind)
-    .where('sha256', '=', sha256)
-    .where('status', '=', 'succeeded')
-    .executeTakeFirst();
+  const previous = hasher ? undefined : await previousImport(db, importer.kind, sha256);
   const base = { kind: importer.kind, file_name: source.fileName, sha256, started_at: now, imported_by: importedBy };
   if (previous) {
-    const dup = problem(
-      source.fileName,
-      `samme innhold ble importert ${previous.started_at} (kjøring ${previous.id}); ingenting ble importert på nytt`,
-      `the same content was imported at ${previous.started_at} (run ${previous.id}); nothing was imported again`,
-      { severity: 'warning' },
-    );
+    const dup = duplicateProblem(source.fileName, previous);
     const run = await db
       .insertInto('import_runs')
       .values({ ...base, finished_at: now, status: 'duplicate', problems: JSON.stringify([dup]) })
@@ -146,6 +178,7 @@ export async function runImport(db: Db, importer: Importer, source: ImportSource
     .executeTakeFirstOrThrow();
   const problems: Problem[] = [];
   let rowCount = 0;
+  let encoding: string | null = null;
   try {
     await db.transaction().execute(async (trx) => {
       rowCount = await importer.run({
@@ -157,11 +190,30 @@ export async function runImport(db: Db, importer: Importer, source: ImportSource
         report: (p) => problems.push(p),
         progress: (done, total) => options.onProgress?.(done, total),
         params,
+        usedEncoding: (e) => {
+          encoding = e;
+        },
+        hash: (bytes) => {
+          hasher?.update(bytes);
+          hashed += bytes.length;
+        },
       });
       if (problems.some((p) => p.severity === 'error')) throw new ImportAborted();
+      if (hasher) {
+        // A reader that stopped early has not hashed every byte: hash the file apart then.
+        sha256 = hashed === (await stat(source.path)).size ? hasher.digest('hex') : await sha256OfFile(source.path);
+        const earlier = await previousImport(trx, importer.kind, sha256);
+        if (earlier) throw new DuplicateFound(duplicateProblem(source.fileName, earlier));
+      }
       await trx
         .updateTable('import_runs')
-        .set({ status: 'succeeded', row_count: rowCount, finished_at: new Date().toISOString(), problems: JSON.stringify(problems) })
+        .set({
+          status: 'succeeded',
+          row_count: rowCount,
+          finished_at: new Date().toISOString(),
+          problems: JSON.stringify(problems),
+          sha256,
+        })
         .where('id', '=', run.id)
         .execute();
     });
@@ -181,6 +233,24 @@ export async function runImport(db: Db, importer: Importer, source: ImportSource
         .catch(() => undefined);
       throw busy;
     }
+    if (err instanceof DuplicateFound) {
+      await db
+        .updateTable('import_runs')
+        .set({ status: 'duplicate', sha256, finished_at: now, problems: JSON.stringify([err.problem]) })
+        .where('id', '=', run.id)
+        .execute();
+      return {
+        runId: run.id,
+        kind: importer.kind,
+        fileName: source.fileName,
+        sha256,
+        status: 'duplicate',
+        rowCount: 0,
+        problems: [err.problem],
+      };
+    }
+    // A failed run of an importer that hashes while reading keeps the hash of the whole file only if it read it all.
+    if (hasher && sha256 === '' && hashed === (await stat(source.path)).size) sha256 = hasher.digest('hex');
     if (!(err instanceof ImportAborted)) {
       if (err instanceof AppError && err.problems.length > 0) problems.push(...err.problems);
       else
@@ -190,12 +260,12 @@ export async function runImport(db: Db, importer: Importer, source: ImportSource
     }
     await db
       .updateTable('import_runs')
-      .set({ status: 'failed', row_count: 0, finished_at: new Date().toISOString(), problems: JSON.stringify(problems) })
+      .set({ status: 'failed', row_count: 0, finished_at: new Date().toISOString(), problems: JSON.stringify(problems), sha256 })
       .where('id', '=', run.id)
       .execute();
     return { runId: run.id, kind: importer.kind, fileName: source.fileName, sha256, status: 'failed', rowCount: 0, problems };
   }
-  return { runId: run.id, kind: importer.kind, fileName: source.fileName, sha256, status: 'succeeded', rowCount, problems };
+  return { runId: run.id, kind: importer.kind, fileName: source.fileName, sha256, status: 'succeeded', rowCount, problems, encoding };
 }
 
 /** runImport, then an AppError('IMPORT_FAILED') carrying the problems if the run failed. */
