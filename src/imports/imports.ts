@@ -43,6 +43,11 @@ export interface ImportContext {
   encoding: RequestedEncoding | undefined;
   /** A reader of text says which encoding it read; kept in the import history. */
   usedEncoding(encoding: string): void;
+  /**
+   * For an importer with `hashesSource`: every byte of the source, in order, as the importer reads
+   * it (the SHA-256 for duplicate detection is computed in that pass instead of a read before it).
+   */
+  hash(bytes: Uint8Array): void;
 }
 
 /** An option an importer takes besides the file (`styrerom import jira <file> --project <id>`). */
@@ -67,6 +72,11 @@ export interface Importer {
   columns?: readonly { name: string; required?: boolean }[];
   /** Parses the source and writes rows through ctx.trx; returns the number of rows written. */
   run(ctx: ImportContext): Promise<number>;
+  /**
+   * The importer passes every byte it reads to ctx.hash, so runImport does not read the file
+   * once more before it: a duplicate is then found after reading and rolled back.
+   */
+  hashesSource?: boolean;
 }
 
 export interface ImportResult {
@@ -145,6 +155,32 @@ export async function sha256OfFile(path: string): Promise<string> {
 
 class ImportAborted extends Error {}
 
+/** The content was imported before (found after reading, for an importer with `hashesSource`). */
+class DuplicateFound extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.messageEn);
+  }
+}
+
+async function previousImport(db: Db, kind: string, sha256: string) {
+  return db
+    .selectFrom('import_runs')
+    .select(['id', 'started_at'])
+    .where('kind', '=', kind)
+    .where('sha256', '=', sha256)
+    .where('status', '=', 'succeeded')
+    .executeTakeFirst();
+}
+
+function duplicateProblem(file: string, previous: { id: number; started_at: string }): Problem {
+  return problem(
+    file,
+    `samme innhold ble importert ${previous.started_at} (kjøring ${previous.id}); ingenting ble importert på nytt`,
+    `the same content was imported at ${previous.started_at} (run ${previous.id}); nothing was imported again`,
+    { severity: 'warning' },
+  );
+}
+
 /**
  * Runs one import: records the run, rejects content already imported for this kind, and writes
  * every row in ONE transaction, rolled back if any error-severity problem was reported.
@@ -177,23 +213,15 @@ async function runLocked(
   params: Readonly<Record<string, string>>,
   now: string,
 ): Promise<ImportResult> {
-  const sha256 = await sha256OfFile(source.path);
+  // An importer that hashes while it reads gets its duplicate check after reading (one pass over the file).
+  const hasher = importer.hashesSource ? createHash('sha256') : null;
+  let hashed = 0;
+  let sha256 = hasher ? '' : await sha256OfFile(source.path);
   const importedBy = options.importedBy ?? 'cli';
-  const previous = await db
-    .selectFrom('import_runs')
-    .select(['id', 'started_at'])
-    .where('kind', '=', importer.kind)
-    .where('sha256', '=', sha256)
-    .where('status', '=', 'succeeded')
-    .executeTakeFirst();
+  const previous = hasher ? undefined : await previousImport(db, importer.kind, sha256);
   const base = { kind: importer.kind, file_name: source.fileName, sha256, started_at: now, imported_by: importedBy };
   if (previous) {
-    const dup = problem(
-      source.fileName,
-      `samme innhold ble importert ${previous.started_at} (kjøring ${previous.id}); ingenting ble importert på nytt`,
-      `the same content was imported at ${previous.started_at} (run ${previous.id}); nothing was imported again`,
-      { severity: 'warning' },
-    );
+    const dup = duplicateProblem(source.fileName, previous);
     const run = await db
       .insertInto('import_runs')
       .values({ ...base, finished_at: now, status: 'duplicate', problems: JSON.stringify([dup]) })
@@ -225,8 +253,18 @@ async function runLocked(
         usedEncoding: (e) => {
           encoding = e;
         },
+        hash: (bytes) => {
+          hasher?.update(bytes);
+          hashed += bytes.length;
+        },
       });
       if (list.hasError) throw new ImportAborted();
+      if (hasher) {
+        // A reader that stopped early has not hashed every byte: hash the file apart then.
+        sha256 = hashed === (await stat(source.path)).size ? hasher.digest('hex') : await sha256OfFile(source.path);
+        const earlier = await previousImport(trx, importer.kind, sha256);
+        if (earlier) throw new DuplicateFound(duplicateProblem(source.fileName, earlier));
+      }
       await trx
         .updateTable('import_runs')
         .set({
@@ -235,6 +273,7 @@ async function runLocked(
           finished_at: new Date().toISOString(),
           problems: JSON.stringify(list.all()),
           encoding,
+          sha256,
         })
         .where('id', '=', run.id)
         .execute();
@@ -255,6 +294,24 @@ async function runLocked(
         .catch(() => undefined);
       throw busy;
     }
+    if (err instanceof DuplicateFound) {
+      await db
+        .updateTable('import_runs')
+        .set({ status: 'duplicate', sha256, finished_at: now, problems: JSON.stringify([err.problem]) })
+        .where('id', '=', run.id)
+        .execute();
+      return {
+        runId: run.id,
+        kind: importer.kind,
+        fileName: source.fileName,
+        sha256,
+        status: 'duplicate',
+        rowCount: 0,
+        problems: [err.problem],
+      };
+    }
+    // A failed run of an importer that hashes while reading keeps the hash of the whole file only if it read it all.
+    if (hasher && sha256 === '' && hashed === (await stat(source.path)).size) sha256 = hasher.digest('hex');
     if (!(err instanceof ImportAborted)) {
       if (err instanceof AppError && err.problems.length > 0) for (const p of err.problems) list.add(p);
       else list.add(problem(source.fileName, `importen feilet: ${String((err as Error).message ?? err)}`, `import failed: ${String(err)}`));
@@ -262,7 +319,7 @@ async function runLocked(
     const problems = list.all();
     await db
       .updateTable('import_runs')
-      .set({ status: 'failed', row_count: 0, finished_at: new Date().toISOString(), problems: JSON.stringify(problems), encoding })
+      .set({ status: 'failed', row_count: 0, finished_at: new Date().toISOString(), problems: JSON.stringify(problems), encoding, sha256 })
       .where('id', '=', run.id)
       .execute();
     return { runId: run.id, kind: importer.kind, fileName: source.fileName, sha256, status: 'failed', rowCount: 0, problems, encoding };

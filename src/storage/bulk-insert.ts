@@ -6,7 +6,7 @@
  * here, in storage/.
  */
 import type SQLite from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 const handles = new WeakMap<object, SQLite.Database>();
 const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
@@ -61,6 +61,15 @@ export async function bulkInsert(
   }
 }
 
+export interface BulkInsertOptions {
+  /**
+   * An upsert: the `on conflict (…) do …` clause (SQL text, the same in both dialects) appended to
+   * each multi-row INSERT. Keys must be unique within one call (PostgreSQL updates a row once per
+   * statement).
+   */
+  onConflict?: string;
+}
+
 /**
  * Like bulkInsert, with the rows flattened into one array (row after row, `columns.length` values
  * each): large producers (and threads passing them) then handle one array instead of one per row.
@@ -70,8 +79,10 @@ export async function bulkInsertFlat(
   table: string,
   columns: readonly string[],
   values: readonly BulkValue[],
+  options: BulkInsertOptions = {},
 ): Promise<void> {
   const width = columns.length;
+  if (options.onConflict !== undefined) return upsertFlat(db, table, columns, values, options.onConflict);
   if (values.length % width !== 0) throw new RangeError(`bulkInsertFlat: ${values.length} values is not a multiple of ${width} columns`);
   const handle = handles.get(db.getExecutor().adapter);
   if (handle) {
@@ -91,4 +102,30 @@ export async function bulkInsertFlat(
   const rows: BulkValue[][] = [];
   for (let i = 0; i < values.length; i += width) rows.push(values.slice(i, i + width));
   await bulkInsert(db, table, columns, rows);
+}
+
+/** bulkInsertFlat with an `on conflict` clause: multi-row prepared statements on SQLite, multi-row SQL on PostgreSQL. */
+async function upsertFlat(
+  db: Kysely<any>,
+  table: string,
+  columns: readonly string[],
+  values: readonly BulkValue[],
+  onConflict: string,
+): Promise<void> {
+  const width = columns.length;
+  const handle = handles.get(db.getExecutor().adapter);
+  const group = Math.max(1, Math.floor((handle ? SQLITE_GROUP_VALUES : 30_000) / width));
+  const step = group * width;
+  for (let i = 0; i < values.length; i += step) {
+    const part = values.slice(i, i + step) as BulkValue[];
+    if (handle) {
+      statement(handle, `${insertSql(table, columns, part.length / width)} ${onConflict}`).run(part);
+      continue;
+    }
+    const rows = [];
+    for (let r = 0; r < part.length; r += width) rows.push(sql`(${sql.join(part.slice(r, r + width))})`);
+    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values ${sql.join(rows)} ${sql.raw(onConflict)}`.execute(
+      db,
+    );
+  }
 }

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/support/databases.ts';
-import { runImport, sourceFromPath } from '../../imports/imports.ts';
+import { runImport, sha256OfFile, sourceFromPath } from '../../imports/imports.ts';
 import type { Db } from '../../storage/db.ts';
 import { monthlyMovements } from './ledger.queries.ts';
 import { createSaftImporter, saftImporter } from './saft.import.ts';
@@ -251,6 +251,110 @@ describeEachDialect('SAF-T import: bad files', (ctx) => {
       .where('company_id', '=', '888888880')
       .executeTakeFirstOrThrow();
     expect(file.company_name).toBe('Tøyen Lekefabrikk AS');
+  });
+
+  /** V130 with «Bankinnskudd – Sparebank Øst» (ø, –, maybe €) as an account description, written in `encoding`. */
+  function bankVariant(name: string, declaration: string | null, encoding: string, description = 'Bankinnskudd – Sparebank Øst'): string {
+    const text = readFileSync(V130, 'utf8')
+      .replace(
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        declaration === null ? '<?xml version="1.0"?>' : `<?xml version="1.0" encoding="${declaration}"?>`,
+      )
+      .replace('<AccountDescription>Bank deposits</AccountDescription>', `<AccountDescription>${description}</AccountDescription>`);
+    const out = join(tmp, name);
+    writeFileSync(out, iconv.encode(text, encoding));
+    return out;
+  }
+  const description = async (accountId: string) =>
+    (
+      await ctx.db
+        .selectFrom('ledger_accounts')
+        .select('description')
+        .where('account_id', '=', accountId)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow()
+    ).description;
+  const firstNonAsciiLine = () =>
+    readFileSync(V130, 'utf8')
+      .split('\n')
+      .findIndex((l) => /[^ -~\t\r]/.test(l)) + 1;
+  const bankAccountId = () =>
+    /<AccountID>(\d+)<\/AccountID>\s*<AccountDescription>Bank deposits/.exec(readFileSync(V130, 'utf8'))?.[1] ?? '';
+
+  it('fails a file that declares UTF-8 but holds Latin-1 bytes, naming the line, and imports nothing (both readers)', async () => {
+    for (const importer of [saftImporter, createSaftImporter({ worker: 'always' })]) {
+      const bad = bankVariant('declared-utf8-latin1.xml', 'UTF-8', 'latin1');
+      const r = await runImport(ctx.db, importer, sourceFromPath(bad));
+      expect(r.status).toBe('failed');
+      expect(r.problems).toHaveLength(1);
+      // The first line with a non-ASCII character (the fixture's own, before the account description).
+      const first = firstNonAsciiLine();
+      expect(first).toBeGreaterThan(1);
+      expect(r.problems[0]).toMatchObject({ line: first, severity: 'error' });
+      expect(r.problems[0]?.message).toMatch(
+        new RegExp(`^ugyldig UTF-8 på linje ${first}: fila er erklært som UTF-8, men har bytes som ikke er UTF-8`),
+      );
+      expect(await ctx.db.selectFrom('ledger_files').select('id').where('file_name', '=', 'declared-utf8-latin1.xml').execute()).toEqual(
+        [],
+      );
+    }
+  });
+
+  it('fails a file without an encoding declaration (UTF-8 by default) that holds Windows-1252 bytes', async () => {
+    const r = await runImport(ctx.db, saftImporter, sourceFromPath(bankVariant('default-utf8-cp1252.xml', null, 'windows-1252')));
+    expect(r.status).toBe('failed');
+    expect(r.problems[0]?.line).toBe(firstNonAsciiLine());
+    expect(r.problems[0]?.message).toContain('fila har ingen tegnkoding i XML-deklarasjonen (da gjelder UTF-8)');
+  });
+
+  it('accepts a U+FFFD that the UTF-8 bytes really spell, and says the encoding in the result', async () => {
+    const r = await runImport(ctx.db, saftImporter, sourceFromPath(bankVariant('real-fffd.xml', 'UTF-8', 'utf8', 'Bank \ufffd Øst')));
+    expect(r.status).toBe('succeeded');
+    expect(r.encoding).toBe('utf-8 (erklært)');
+    expect(await description(bankAccountId())).toBe('Bank \ufffd Øst');
+  });
+
+  it('decodes a declared Windows-1252 or ISO-8859-1 file properly (€ in 0x80 too) and says so in the result', async () => {
+    const cp = await runImport(
+      ctx.db,
+      saftImporter,
+      sourceFromPath(bankVariant('cp1252.xml', 'windows-1252', 'windows-1252', 'Bankinnskudd – Sparebank Øst (€)')),
+    );
+    expect(cp.status).toBe('succeeded');
+    expect(cp.encoding).toBe('windows-1252 (erklært)');
+    expect(await description(bankAccountId())).toBe('Bankinnskudd – Sparebank Øst (€)');
+    const latin1 = join(tmp, 'latin1-euro.xml');
+    // The same bytes declared ISO-8859-1 (a different header comment, so not a duplicate): read as Windows-1252.
+    writeFileSync(
+      latin1,
+      Buffer.from(
+        readFileSync(join(tmp, 'cp1252.xml'), 'latin1')
+          .replace('windows-1252', 'ISO-8859-1')
+          .replace('<HeaderComment>', '<HeaderComment>L1 '),
+        'latin1',
+      ),
+    );
+    const l1 = await runImport(ctx.db, saftImporter, sourceFromPath(latin1));
+    expect(l1.status).toBe('succeeded');
+    expect(l1.encoding).toBe('windows-1252 (erklært ISO-8859-1)');
+    expect(await description(bankAccountId())).toBe('Bankinnskudd – Sparebank Øst (€)');
+  });
+
+  it('hashes the file in the pass that reads it: the same SHA-256 as a separate read, and a second import is a duplicate', async () => {
+    const file = variant(V130, (t) => t.replace('<HeaderComment>', '<HeaderComment>hash '));
+    const first = await runImport(ctx.db, saftImporter, sourceFromPath(file));
+    expect(first.status).toBe('succeeded');
+    expect(first.sha256).toBe(await sha256OfFile(file));
+    const again = await runImport(ctx.db, createSaftImporter({ worker: 'always' }), sourceFromPath(file));
+    expect(again.status).toBe('duplicate');
+    expect(again.problems[0]?.message).toContain(`(kjøring ${first.runId})`);
+    const runs = await ctx.db
+      .selectFrom('import_runs')
+      .select(['status', 'sha256'])
+      .where('id', '=', again.runId)
+      .executeTakeFirstOrThrow();
+    expect(runs).toEqual({ status: 'duplicate', sha256: first.sha256 });
+    expect((await debitCredit(ctx.db, { fileName: file.split('/').pop() ?? '' })).lines).toBe(first.rowCount);
   });
 
   it('rejects a file that is not SAF-T', async () => {

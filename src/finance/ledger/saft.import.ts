@@ -24,9 +24,8 @@ import {
   setLedgerFileShapeAndRange,
 } from './ledger.queries.ts';
 import { doubleCountProblems, monthsOfRange } from './ledger-overlap.ts';
-import { LineIndex } from './line-index.ts';
 import { loadMapper } from './mapping.queries.ts';
-import { decodeSaftFile } from './saft.parse.ts';
+import { type DecodeSaftOptions, decodeSaftFile, type SaftEncoding } from './saft.parse.ts';
 import { MAX_WARNINGS_PER_KIND, nok, readSaftFile, type SaftReadSink, type SaftReadSummary } from './saft.read.ts';
 import type { SaftHeader } from './saft.ts';
 
@@ -49,6 +48,8 @@ export function createSaftImporter(options: SaftImporterOptions = {}): Importer 
     label: 'SAF-T Financial (hovedbok)',
     description: 'SAF-T Financial (Norway) 1.10/1.20/1.30 XML: accounts, balances, customers and every general ledger line',
     run: (ctx) => new SaftImport(ctx, options.worker ?? 'auto').run(),
+    // The file is hashed in the pass that decodes it (no SHA-256 pre-pass).
+    hashesSource: true,
   };
 }
 
@@ -59,7 +60,11 @@ export const saftImporter: Importer = createSaftImporter();
  * decodes the file and hands the text over (at most TEXT_WINDOW pieces ahead of the parser), so
  * the worker only parses and checks: three stages on two cores.
  */
-function readInWorker(options: { path: string; fileName: string }, sink: SaftReadSink): Promise<SaftReadSummary> {
+function readInWorker(
+  options: { path: string; fileName: string },
+  decoding: DecodeSaftOptions,
+  sink: SaftReadSink,
+): Promise<SaftReadSummary> {
   const worker = new Worker(new URL('./saft.worker.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 192 } });
   return new Promise<SaftReadSummary>((resolve, reject) => {
     let writes = Promise.resolve();
@@ -80,9 +85,9 @@ function readInWorker(options: { path: string; fileName: string }, sink: SaftRea
     let total = 0;
     const feed = async () => {
       total = (await stat(options.path)).size;
-      for await (const { text, bytes } of decodeSaftFile(options.path, options.fileName)) {
+      for await (const { text, bytes, breaks } of decodeSaftFile(options.path, options.fileName, decoding)) {
         if (settled) return;
-        worker.postMessage({ type: 'text', text, bytes, breaks: LineIndex.breaksIn(text) });
+        worker.postMessage({ type: 'text', text, bytes, breaks });
         sizes.push(bytes);
         ahead++;
         while (ahead >= TEXT_WINDOW && !settled) await new Promise<void>((r) => (pulled = r));
@@ -154,7 +159,14 @@ class SaftImport {
       progress: (done, total) => this.ctx.progress(done, total),
     };
     const options = { path: this.ctx.source.path, fileName: this.file };
-    const summary = (await this.useWorker()) ? await readInWorker(options, sink) : await readSaftFile(options, sink);
+    // This thread reads and decodes the file (and hashes it for runImport) in either case.
+    const decoding: DecodeSaftOptions = {
+      onBytes: (bytes) => this.ctx.hash(bytes),
+      onEncoding: (e) => this.ctx.usedEncoding(describeEncoding(e)),
+    };
+    const summary = (await this.useWorker())
+      ? await readInWorker(options, decoding, sink)
+      : await readSaftFile({ ...options, source: decodeSaftFile(options.path, this.file, decoding) }, sink);
     if (summary.errors > 0 || this.errors > 0 || !summary.header) return 0;
     const fileId = await this.ensureFile(summary.header);
     await this.finish(fileId, summary, mapper);
@@ -309,6 +321,13 @@ class SaftImport {
       }
     }
   }
+}
+
+/** How the import result names the encoding: `utf-8 (standard)`, `windows-1252 (erklært ISO-8859-1)`. */
+export function describeEncoding(e: SaftEncoding): string {
+  if (e.source === 'bom') return `${e.name} (BOM)`;
+  if (e.source === 'default') return `${e.name} (standard, ingen erklæring)`;
+  return e.declared && e.declared.toLowerCase() !== e.name ? `${e.name} (erklært ${e.declared})` : `${e.name} (erklært)`;
 }
 
 /**

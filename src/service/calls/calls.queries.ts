@@ -1,5 +1,4 @@
 /** Storing and reading calls. Imports merge into `service_calls` so that overlapping files count once. */
-import { sql } from 'kysely';
 import { type BulkValue, bulkInsertFlat } from '../../storage/bulk-insert.ts';
 import type { Db } from '../../storage/db.ts';
 import type { CallRecord, OutcomeEvent } from './calls.ts';
@@ -8,7 +7,8 @@ export interface StoredCall extends CallRecord {
   talkSeconds: number | null;
 }
 
-const COLUMNS = [
+/** The columns of a call row, in the order mergeCallValues takes them. */
+export const CALL_COLUMNS = [
   'call_id',
   'queue',
   'direction',
@@ -20,7 +20,20 @@ const COLUMNS = [
   'import_run_id',
 ] as const;
 
-const EARLIER_OUTCOME = sql`excluded.outcome_at is not null and (service_calls.outcome_at is null or excluded.outcome_at < service_calls.outcome_at)`;
+const EARLIER_OUTCOME =
+  'excluded.outcome_at is not null and (service_calls.outcome_at is null or excluded.outcome_at < service_calls.outcome_at)';
+
+/** The upsert that merges a call into `service_calls`: earliest entry, earliest outcome (the rule of mergeCallState). */
+const MERGE_CALL = `on conflict (call_id, queue) do update set
+  entered_at = case
+    when service_calls.entered_at is null then excluded.entered_at
+    when excluded.entered_at is not null and excluded.entered_at < service_calls.entered_at then excluded.entered_at
+    else service_calls.entered_at end,
+  outcome = case when ${EARLIER_OUTCOME} then excluded.outcome else service_calls.outcome end,
+  wait_seconds = case when ${EARLIER_OUTCOME} then excluded.wait_seconds else service_calls.wait_seconds end,
+  talk_seconds = case when ${EARLIER_OUTCOME} then excluded.talk_seconds else service_calls.talk_seconds end,
+  outcome_at = case when ${EARLIER_OUTCOME} then excluded.outcome_at else service_calls.outcome_at end,
+  import_run_id = excluded.import_run_id`;
 
 /**
  * Merges calls into `service_calls` (call with the same (call_id, queue): earliest entry, earliest
@@ -31,27 +44,20 @@ export async function mergeCalls(
   calls: readonly (Omit<StoredCall, 'direction' | 'talkSeconds'> & Partial<Pick<StoredCall, 'direction' | 'talkSeconds'>>)[],
   runId: number,
 ): Promise<void> {
-  if (calls.length === 0) return;
   const values: BulkValue[] = [];
   for (const c of calls) {
     values.push(c.callId, c.queue, c.direction ?? 'in', c.enteredAt, c.outcome, c.outcomeAt, c.waitSeconds, c.talkSeconds ?? null, runId);
   }
-  await bulkInsertFlat(trx, 'service_call_stage', COLUMNS, values);
-  await sql`
-    insert into service_calls (call_id, queue, direction, entered_at, outcome, outcome_at, wait_seconds, talk_seconds, import_run_id)
-    select call_id, queue, direction, entered_at, outcome, outcome_at, wait_seconds, talk_seconds, import_run_id
-    from service_call_stage where true
-    on conflict (call_id, queue) do update set
-      entered_at = case
-        when service_calls.entered_at is null then excluded.entered_at
-        when excluded.entered_at is not null and excluded.entered_at < service_calls.entered_at then excluded.entered_at
-        else service_calls.entered_at end,
-      outcome = case when ${EARLIER_OUTCOME} then excluded.outcome else service_calls.outcome end,
-      wait_seconds = case when ${EARLIER_OUTCOME} then excluded.wait_seconds else service_calls.wait_seconds end,
-      talk_seconds = case when ${EARLIER_OUTCOME} then excluded.talk_seconds else service_calls.talk_seconds end,
-      outcome_at = case when ${EARLIER_OUTCOME} then excluded.outcome_at else service_calls.outcome_at end,
-      import_run_id = excluded.import_run_id`.execute(trx);
-  await trx.deleteFrom('service_call_stage').execute();
+  await mergeCallValues(trx, values);
+}
+
+/**
+ * mergeCalls for rows already flat, in CALL_COLUMNS order: one multi-row upsert per group of rows
+ * (prepared statements on SQLite), no staging table.
+ */
+export async function mergeCallValues(trx: Db, values: readonly BulkValue[]): Promise<void> {
+  if (values.length === 0) return;
+  await bulkInsertFlat(trx, 'service_calls', CALL_COLUMNS, values, { onConflict: MERGE_CALL });
 }
 
 /** Calls touched by an import that still have no ENTERQUEUE in all imported data. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { monthBoundsMs } from '../../shared/period.ts';
 import { DEFAULT_SERVICE_SETTINGS } from '../service-settings.ts';
 import { callMetrics, callsInMonth } from './calls.ts';
-import { callsFromQueueLog, mergeCallState } from './queue-log.ts';
+import { callsFromQueueLog, mergeCallState, QueueLogAccumulator } from './queue-log.ts';
 
 const S = DEFAULT_SERVICE_SETTINGS;
 // 2025-05-12 10:00:00 Europe/Oslo (CEST, UTC+2)
@@ -176,5 +176,48 @@ describe('a messy queue_log', () => {
     expect(r.stats).toMatchObject({ lines: 11, blank: 2, malformed: 2, nonCall: 1, otherEvents: 2, malformedLines: [4, 5] });
     expect(r.withoutEnter).toBe(1);
     expect(callMetrics(r.calls, S)).toMatchObject({ offered: 1, answered: 1, averageSpeedOfAnswer: 12, serviceLevel: 100 });
+  });
+});
+
+describe('QueueLogAccumulator on the bytes of a file', () => {
+  const lines = [
+    enter(0, 'a'),
+    `${T0}|NONE|NONE|NONE|QUEUESTART||||`,
+    connect(12, 'a', 12),
+    '',
+    'garbage without pipes',
+    ` ${T0 + 1} | b | Q2 |NONE| ENTERQUEUE ||1|1`,
+    `${T0 + 9}|b|Q2|NONE|ABANDON|1|1|8`,
+    `${T0 + 2}|ø|Kø|NONE|ENTERQUEUE||1|1`,
+  ];
+  const text = `${lines.join('\r\n')}\n${abandon(70, 'c', 70)}`;
+
+  it('reads the same calls and counts whatever the chunk boundaries (CRLF, no final line break, UTF-8 split)', () => {
+    const expected = callsFromQueueLog([...lines, abandon(70, 'c', 70)]);
+    const bytes = Buffer.from(text, 'utf8');
+    for (const size of [1, 2, 3, 7, 64, bytes.length]) {
+      const acc = new QueueLogAccumulator();
+      for (let i = 0; i < bytes.length; i += size) acc.write(bytes.subarray(i, i + size));
+      acc.end();
+      expect(acc.stats).toEqual(expected.stats);
+      const calls = acc.drain();
+      expect(calls.map((c) => `${c.callId}|${c.queue}|${c.enteredAt}|${c.outcome}|${c.waitSeconds}`)).toEqual([
+        `a|Q1|${T0}|CONNECT|12`,
+        `b|Q2|${T0 + 1}|ABANDON|8`,
+        `ø|Kø|${T0 + 2}|null|null`,
+        'c|Q1|null|ABANDON|70',
+      ]);
+    }
+    expect(expected.stats).toMatchObject({ lines: 9, blank: 1, malformed: 1, nonCall: 1, otherEvents: 0, malformedLines: [5] });
+  });
+
+  it('does not hold a line longer than 64 KiB: it is counted as unreadable and reading goes on', () => {
+    const acc = new QueueLogAccumulator();
+    acc.write(Buffer.from(`${enter(0, 'a')}\n`));
+    for (let i = 0; i < 5; i++) acc.write(Buffer.alloc(40_000, 0x41));
+    acc.write(Buffer.from(`\n${connect(3, 'a', 3)}\n`));
+    acc.end();
+    expect(acc.stats).toMatchObject({ lines: 3, malformed: 1, malformedLines: [2] });
+    expect(acc.drain()).toEqual([{ callId: 'a', queue: 'Q1', enteredAt: T0, outcome: 'CONNECT', outcomeAt: T0 + 3, waitSeconds: 3 }]);
   });
 });

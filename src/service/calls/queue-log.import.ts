@@ -1,46 +1,21 @@
 /**
- * `styrerom import queue-log <file>`: an Asterisk/FreePBX queue_log, read line by line. Calls are
- * folded in memory in batches and merged into the database (earliest entry, earliest outcome), so
- * memory stays bounded whatever the file size and a second, overlapping file counts nothing twice.
+ * `styrerom import queue-log <file>`: an Asterisk/FreePBX queue_log, read as bytes and split into
+ * lines by the accumulator (queue-log.ts). Calls are folded in memory in batches and upserted into
+ * the database (earliest entry, earliest outcome), so memory stays bounded whatever the file size
+ * and a second, overlapping file counts nothing twice.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { problem } from '../../imports/decode.ts';
 import type { ImportContext, Importer } from '../../imports/imports.ts';
 import { formatNumber } from '../../shared/format.ts';
-import { countCallsWithoutEntry, mergeCalls } from './calls.queries.ts';
+import { CALL_COLUMNS, countCallsWithoutEntry, mergeCallValues } from './calls.queries.ts';
 import { QueueLogAccumulator, type QueueLogStats } from './queue-log.ts';
 
 /** Calls held before a batch is merged into the database. */
 const BATCH_CALLS = 50_000;
-
-/**
- * Streams a UTF-8 file and calls `onLine` for every line (without its line break, CR stripped);
- * `afterChunk` runs between chunks (async work such as writing a batch), with the bytes read so far.
- */
-export async function eachLine(
-  path: string,
-  onLine: (line: string, lineNo: number) => void,
-  afterChunk?: (bytes: number) => Promise<void> | void,
-): Promise<void> {
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  let rest = '';
-  let bytes = 0;
-  let lineNo = 0;
-  for await (const chunk of stream as AsyncIterable<string>) {
-    bytes += Buffer.byteLength(chunk);
-    const text = rest + chunk;
-    let start = 0;
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      onLine(text.slice(start, end), ++lineNo);
-      start = nl + 1;
-    }
-    rest = text.slice(start);
-    await afterChunk?.(bytes);
-  }
-  if (rest !== '') onLine(rest, ++lineNo);
-}
+/** Bytes read at a time. */
+const CHUNK_BYTES = 1 << 20;
 
 function skippedSummary(stats: QueueLogStats, withoutEntry: number): string {
   const n = (v: number) => formatNumber(v, 0);
@@ -57,18 +32,19 @@ async function runQueueLog(ctx: ImportContext): Promise<number> {
   const acc = new QueueLogAccumulator();
   let merged = 0;
   const flush = async () => {
-    const batch = acc.drain();
-    merged += batch.length;
-    await mergeCalls(ctx.trx, batch, ctx.runId);
+    const values = acc.drainValues(ctx.runId);
+    merged += values.length / CALL_COLUMNS.length;
+    await mergeCallValues(ctx.trx, values);
   };
-  await eachLine(
-    ctx.source.path,
-    (line, lineNo) => acc.add(line, lineNo),
-    async (bytes) => {
-      ctx.progress(bytes, total);
-      if (acc.size >= BATCH_CALLS) await flush();
-    },
-  );
+  // The bytes go straight to the accumulator: no decoding of the whole file, no string per line.
+  let bytes = 0;
+  for await (const chunk of createReadStream(ctx.source.path, { highWaterMark: CHUNK_BYTES })) {
+    acc.write(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+    ctx.progress(bytes, total);
+    if (acc.size >= BATCH_CALLS) await flush();
+  }
+  acc.end();
   await flush();
   const { stats } = acc;
   if (merged === 0 && stats.malformed > 0) {
