@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError, type Problem } from '../shared/errors.ts';
 import { decodeText, detectDelimiter, problem } from './decode.ts';
 import type { ImportSource } from './imports.ts';
@@ -91,7 +91,8 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function readXlsx(bytes: Buffer, file: string, columns: ColumnSpec[]): Promise<TableReadResult> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs loads only when a workbook is made, not with every command.
+  const wb = new (await import('exceljs')).default.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {

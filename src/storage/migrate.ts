@@ -13,10 +13,11 @@ const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations
  * greater than every existing one (src/storage/migrate.test.ts checks this).
  */
 export async function folderMigrations(): Promise<Record<string, Migration>> {
-  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{12}_.+\.ts$/.test(f) && !f.endsWith('.test.ts'));
+  // `.ts` from the sources, `.js` in the compiled dist/ (scripts/build.mjs).
+  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{12}_.+\.(ts|js)$/.test(f) && !/\.test\.(ts|js)$/.test(f));
   const out: Record<string, Migration> = {};
   for (const f of files.sort()) {
-    out[f.replace(/\.ts$/, '')] = (await import(pathToFileURL(join(MIGRATIONS_DIR, f)).href)) as Migration;
+    out[f.replace(/\.(ts|js)$/, '')] = (await import(pathToFileURL(join(MIGRATIONS_DIR, f)).href)) as Migration;
   }
   return out;
 }
