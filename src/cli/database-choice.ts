@@ -2,7 +2,8 @@
  * Which database a command uses, never a surprise: `--database`, else DATABASE_URL, else the
  * default in the data directory — `styrerom.db` when it exists, else the demo's `demo.db` when
  * `npm start` built it (so the README's examples answer with the demo's figures), else a new
- * `styrerom.db`. Commands print the choice and why on stderr when they open it.
+ * `styrerom.db`. Commands print the choice and why on stderr when they open it. On the demo's
+ * database, the month defaults to the demo's (May 2025) unless STYREROM_PERIOD says otherwise.
  */
 import { existsSync } from 'node:fs';
 
@@ -10,6 +11,8 @@ export interface DatabaseChoice {
   url: string;
   /** Why this one, in Norwegian (printed after the database on stderr). */
   why: string;
+  /** The demo's database chosen by default: commands then default to the demo's month. */
+  demo?: boolean;
 }
 
 export function chooseDatabase(env: NodeJS.ProcessEnv, flag: string | undefined): DatabaseChoice {
@@ -21,6 +24,7 @@ export function chooseDatabase(env: NodeJS.ProcessEnv, flag: string | undefined)
   if (existsSync(own)) return { url: `sqlite:${own}`, why: 'standarddatabasen; velg en annen med --database eller DATABASE_URL' };
   if (existsSync(demo)) {
     return {
+      demo: true,
       url: `sqlite:${demo}`,
       why: 'demoen fra npm start, siden det ikke finnes noen egen database; velg en annen med --database eller DATABASE_URL',
     };

@@ -3,6 +3,7 @@
  * `finance table` work), help, and the mapping of errors to a one-line message and an exit code.
  */
 import { type Config, loadConfig } from '../config.ts';
+import { DEMO_PERIOD } from '../demo/demo.ts';
 import type { CliCommand, DomainModule } from '../module.ts';
 import { AppError } from '../shared/errors.ts';
 import type { CliIo } from './cli-io.ts';
@@ -48,7 +49,8 @@ export async function runCli(argv: readonly string[], io: CliIo, domains: readon
   try {
     const global = extractGlobalOptions(argv);
     const database = chooseDatabase(io.env, global.database);
-    config = loadConfig(io.env, { databaseUrl: database.url });
+    const demoMonth = database.demo && !io.env.STYREROM_PERIOD ? DEMO_PERIOD : undefined;
+    config = loadConfig(io.env, { databaseUrl: database.url, defaultPeriod: demoMonth });
     const builtins = builtinCommands(domains);
     const domainCommands = domains.flatMap((d) => d.commands ?? []);
     const answer = helpAnswer(global.rest, global.help, builtins, domainCommands);
