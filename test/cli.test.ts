@@ -88,7 +88,7 @@ describe('styrerom (spawned)', () => {
     } finally {
       rmSync(fresh, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 
   it('a bad --period exits with the VALIDATION code and one clear Norwegian line, no stack trace', async () => {
     const r = await styrerom('kpi', '--period', '2025-13');

@@ -127,7 +127,7 @@ describeWithChromium('README.md, run as written', () => {
       const overview = await fetch(new URL('/?period=2025-05', first.url), { headers: { cookie } });
       expect(overview.status).toBe(200);
     } finally {
-      expect(await first.stop()).toBe(0);
+      expect([0, null]).toContain(await first.stop()); // npm ends by the signal, the demo with 0
     }
     expect(existsSync(join(data, 'rapport', '2025-05', 'report.html'))).toBe(true);
     expect(existsSync(join(data, 'demo.log'))).toBe(true);
@@ -157,7 +157,7 @@ describeWithChromium('README.md, run as written', () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('Teksten skrevet mellom to oppstarter av demoen står fortsatt her.');
     } finally {
-      expect(await second.stop()).toBe(0);
+      expect([0, null]).toContain(await second.stop());
     }
   }, 900_000);
 
@@ -198,9 +198,9 @@ describeWithChromium('README.md, run as written', () => {
       'report build',
     ]);
     expect(outputs.get('migrate')?.stdout).toContain('202511261200_import_runs');
-    expect(outputs.get('import saf-t')?.stdout).toMatch(/^✓ Hovedbok_2025\.xml: 1 150 rader importert/);
+    expect(outputs.get('import saf-t')?.stdout).toMatch(/^✓ Hovedbok_2025\.xml: 1\s150 rader importert/);
     expect(outputs.get('import employees')?.stdout).toMatch(/^✓ ansatte\.csv: \d+ rader importert/);
-    expect(outputs.get('import time-records')?.stdout).toMatch(/^✓ timer\.csv: [\d ]+ rader importert/);
+    expect(outputs.get('import time-records')?.stdout).toMatch(/^✓ timer\.csv: [\d\s]+ rader importert/);
     const table = outputs.get('kpi --period')?.stdout ?? '';
     expect(table).toContain('Nøkkeltall for mai 2025');
     expect(table).toMatch(/Resultat \(måned\) +\d+,\d MNOK/);

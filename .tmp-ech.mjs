@@ -1,0 +1,14 @@
+import { createRequire } from 'node:module';
+const t0 = performance.now();
+const { BarChart, HeatmapChart, LineChart } = await import('echarts/charts');
+const { GridComponent, LegendComponent, MarkLineComponent, VisualMapComponent } = await import('echarts/components');
+const core = await import('echarts/core');
+const { SVGRenderer } = await import('echarts/renderers');
+core.use([BarChart, LineChart, HeatmapChart, GridComponent, LegendComponent, MarkLineComponent, VisualMapComponent, SVGRenderer]);
+const t1 = performance.now();
+const full = createRequire(import.meta.url)('/work/wt/cli/node_modules/echarts/dist/echarts.js');
+const t2 = performance.now();
+const opt = { animation: false, xAxis: { type: 'category', data: ['a','b','c'] }, yAxis: { type: 'value' }, legend: {}, series: [{ type: 'bar', name: 'x', data: [1,2,3], markLine: { data: [{ yAxis: 2 }] } }, { type: 'line', name: 'y', data: [3,1,2] }] };
+const a = core.init(null, null, { renderer: 'svg', ssr: true, width: 400, height: 300 }); a.setOption(opt); const sa = a.renderToSVGString();
+const b = full.init(null, null, { renderer: 'svg', ssr: true, width: 400, height: 300 }); b.setOption(opt); const sb = b.renderToSVGString();
+console.log('modular', (t1-t0).toFixed(0), 'full', (t2-t1).toFixed(0), 'same', sa === sb, sa.length, sb.length);
