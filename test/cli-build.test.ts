@@ -42,7 +42,7 @@ describe('the compiled CLI', () => {
     });
   });
 
-  it('answers --help, <command> --help and a domain group without loading any domain or heavy library', async () => {
+  it('answers --help, <command> --help, a domain group and an unknown command without loading any domain or heavy library', async () => {
     // A loader hook that fails the process on any of these packages: help must not need them.
     const hooks = join(dir, 'hooks.mjs');
     writeFileSync(
@@ -66,6 +66,8 @@ export async function resolve(spec, ctx, next) {
     const group = await node(['--import', register, bin, 'risk', '--help']);
     expect(group.code, group.stderr).toBe(0);
     expect(group.stdout).toContain('risk export');
+    const unknown = await node(['--import', register, bin, 'nosuch']);
+    expect(unknown).toMatchObject({ code: 2, stderr: 'Feil: Ukjent kommando «nosuch». Se «styrerom --help». (Unknown command)\n' });
     // …while a command that needs the database does load them (the hook is real).
     const run = await node(['--import', register, bin, 'migrate', '--database', 'sqlite::memory:']);
     expect(run.code).not.toBe(0);

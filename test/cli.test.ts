@@ -108,5 +108,5 @@ describe('styrerom (spawned)', () => {
     const r = await styrerom('kpi', '--nosuch');
     expect(r.code, r.stderr).toBe(EXIT_CODES.USAGE);
     expect(r.stderr).toContain('styrerom kpi --help');
-  });
+  }, 120_000);
 });

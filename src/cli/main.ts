@@ -34,7 +34,7 @@ function commandList(): CommandList | undefined {
   }
 }
 
-/** The exit code when help (or an unknown command) can be answered from the list; undefined = run. */
+/** The exit code when help (or an unknown command) is answered from the list; undefined = run the command. */
 function answerFromList(argv: readonly string[], io: CliIo, list: CommandList): number | undefined {
   try {
     const global = extractGlobalOptions(argv);
@@ -43,8 +43,8 @@ function answerFromList(argv: readonly string[], io: CliIo, list: CommandList): 
     if (!answer) return undefined;
     io[answer.stream](answer.text);
     return answer.code;
-  } catch {
-    return undefined; // runCli reports the same error in full
+  } catch (err) {
+    return printError(io.stderr, err, io.env.STYREROM_DEBUG === '1'); // an unknown command, a bad global option
   }
 }
 
