@@ -203,8 +203,8 @@ describeWithChromium('README.md, run as written', () => {
     expect(outputs.get('import time-records')?.stdout).toMatch(/^✓ timer\.csv: [\d\s]+ rader importert/);
     const table = outputs.get('kpi --period')?.stdout ?? '';
     expect(table).toContain('Nøkkeltall for mai 2025');
-    expect(table).toMatch(/Resultat \(måned\) +\d+,\d MNOK/);
-    expect(table).toMatch(/AML-brudd \(måned\) +\d+ stk\./);
+    expect(table).toMatch(/Resultat \(måned\)\s+\d+,\d\sMNOK/);
+    expect(table).toMatch(/AML-brudd \(måned\)\s+\d+\sstk\./);
     expect(outputs.get('user add')?.stdout).toBe('Opprettet kari@example.no med rollene reader, editor.\n');
     expect(outputs.get('report build')?.stdout).toContain('report.pdf');
     expect(existsSync(join(own, 'rapport', 'report.pdf'))).toBe(true);
