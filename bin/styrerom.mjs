@@ -1,6 +1,15 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx, so there is no build step to forget.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI (dist/, built at install by `prepare` and by `npm run build`). Without a build
+// (an install without devDependencies) or with STYREROM_FROM_SOURCE=1 (while editing src/), it runs
+// the TypeScript sources through tsx instead. Source maps map compiled stack traces back to src/.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/main.ts');
+const compiled = new URL('../dist/cli/main.js', import.meta.url);
+if (process.env.STYREROM_FROM_SOURCE !== '1' && existsSync(compiled)) {
+  process.setSourceMapsEnabled(true);
+  await import(compiled.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

@@ -152,7 +152,7 @@ describe('styrerom report verify', () => {
     expect(bad.stderr).toContain('Feil: Integritetsfeil: 1 avvik i publiserte rapporter for 2025-05.');
     const download = await cli('report', 'download', '--period', '2025-05', '--out', join(dir, 'dl'));
     expect(download.code).toBe(11);
-    expect(download.stderr).toMatch(/^Feil: Integritetsfeil: report\.pdf i publisert versjon 1/);
+    expect(download.stderr).toMatch(/^Feil: Integritetsfeil: report\.pdf i publisert versjon 1/m);
     expect(existsSync(join(dir, 'dl', 'report.html'))).toBe(false);
   }, 60_000);
 });

@@ -4,15 +4,17 @@
  * password.
  */
 import { randomBytes } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
 
 /** `algorithm: 2` is Algorithm.Argon2id (a const enum, which verbatimModuleSyntax cannot import). */
 const OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+/** The native argon2 binding loads on first use, not with every command that imports this module. */
+const argon2 = () => import('@node-rs/argon2');
+
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password, OPTIONS);
 }
 
 let dummy: Promise<string> | undefined;
@@ -21,9 +23,11 @@ let dummy: Promise<string> | undefined;
 export async function verifyPassword(stored: string | null | undefined, password: string): Promise<boolean> {
   if (!stored) {
     dummy ??= hashPassword(randomBytes(18).toString('base64url'));
+    const { verify } = await argon2();
     await verify(await dummy, password).catch(() => false);
     return false;
   }
+  const { verify } = await argon2();
   try {
     return await verify(stored, password);
   } catch {

@@ -22,12 +22,19 @@ export function createContext(opts: {
   config: Config;
   domains: readonly DomainModule[];
   databaseFlag: string | undefined;
+  /** Why the configured database was chosen (cli/database-choice.ts), said on stderr when it is opened. */
+  databaseWhy?: string;
   stdout(text: string): void;
   stderr(text: string): void;
 }): BuiltinContext {
   const opened: OpenDatabase[] = [];
+  let announced = false;
   const openRaw = (url = opts.config.databaseUrl): OpenDatabase => {
     const open = openDatabase(url, { busyTimeoutMs: opts.config.sqliteBusyTimeoutMs });
+    if (!announced && url === opts.config.databaseUrl) {
+      announced = true;
+      opts.stderr(`Database: ${open.description}${opts.databaseWhy ? ` (${opts.databaseWhy})` : ''}\n`);
+    }
     let closing: Promise<void> | undefined;
     const once: OpenDatabase = { ...open, close: () => (closing ??= open.close()) };
     opened.push(once);

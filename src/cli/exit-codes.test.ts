@@ -17,6 +17,7 @@ describe('EXIT_CODES', () => {
       DATABASE: 10,
       INTEGRITY: 11,
       BUSY: 12,
+      NO_DATA: 13,
       UNAUTHENTICATED: 1,
       FORBIDDEN: 1,
       RATE_LIMITED: 1,

@@ -16,6 +16,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
   DATABASE: 10,
   INTEGRITY: 11,
   BUSY: 12,
+  NO_DATA: 13,
   UNAUTHENTICATED: 1,
   FORBIDDEN: 1,
   RATE_LIMITED: 1,

@@ -1,8 +1,47 @@
-/** The top-level help: every built-in and domain command with its summary. */
-import type { Named } from './dispatch.ts';
+/**
+ * Help and unknown commands: answered from the commands' names, summaries and usage alone, so the
+ * compiled CLI can answer them from the list the build wrote (dist/cli/commands.json) without
+ * loading any domain (cli/main.ts).
+ */
+import { AppError } from '../shared/errors.ts';
+import { findCommand, type Named } from './dispatch.ts';
 
-interface Listed extends Named {
+export interface Listed extends Named {
   summary: string;
+}
+
+export interface ListedCommand extends Listed {
+  usage: string;
+}
+
+export interface HelpAnswer {
+  stream: 'stdout' | 'stderr';
+  text: string;
+  code: number;
+}
+
+/**
+ * The answer when `words` (argv without global options) asks for help or names no command;
+ * undefined when a command is to run. An unknown command throws a USAGE error.
+ */
+export function helpAnswer(
+  words: readonly string[],
+  help: boolean,
+  builtins: readonly ListedCommand[],
+  domainCommands: readonly ListedCommand[],
+): HelpAnswer | undefined {
+  const asked = words[0] === 'help';
+  const rest = asked ? words.slice(1) : words;
+  const wantsHelp = help || asked;
+  const answer = (text: string): HelpAnswer => (wantsHelp ? { stream: 'stdout', text, code: 0 } : { stream: 'stderr', text, code: 2 });
+  const found = findCommand([...builtins, ...domainCommands], rest);
+  if (!found) {
+    if (rest.length === 0) return answer(topLevelHelp(builtins, domainCommands));
+    const group = groupHelp(rest, [...builtins, ...domainCommands]);
+    if (group && (wantsHelp || rest.length === 1)) return answer(group);
+    throw new AppError('USAGE', `Ukjent kommando «${rest.join(' ')}». Se «styrerom --help». (Unknown command)`);
+  }
+  return wantsHelp ? { stream: 'stdout', text: `${found.command.usage}\n`, code: 0 } : undefined;
 }
 
 export function topLevelHelp(builtins: readonly Listed[], domainCommands: readonly Listed[]): string {

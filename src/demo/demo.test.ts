@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { loadConfig } from '../config.ts';
 import type { Importer } from '../imports/imports.ts';
 import type { DomainModule } from '../module.ts';
 import { AppError } from '../shared/errors.ts';
-import { buildDemo, DEMO_PERIOD } from './demo.ts';
+import { buildDemo, DEMO_PERIOD, openDemo } from './demo.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'styrerom-demo-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -62,10 +62,49 @@ describe('buildDemo()', () => {
     await open.close();
   });
 
-  it('deletes and recreates its own database on every run (no duplicate imports the second time)', async () => {
-    const open = await buildDemo({ config, domains, database: undefined, reset: false, log: () => {} });
-    expect((await runs(open)).map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
+  it('keeps its own database on later starts, with what was changed in it, and says so', async () => {
+    const first = await openDemo({ config, domains, database: undefined, reset: false, log: () => {} });
+    expect(first.built).toBe(false); // built by the test above
+    await first.open.db
+      .insertInto('users')
+      .values({
+        email: 'kari@example.no',
+        name: 'Kari',
+        password_hash: null,
+        oidc_subject: null,
+        created_at: '2025-06-05T08:00:00.000Z',
+        disabled_at: null,
+      })
+      .execute();
+    await first.open.close();
+    const log: string[] = [];
+    const again = await openDemo({ config, domains, database: undefined, reset: false, log: (t) => log.push(t) });
+    expect(again.built).toBe(false);
+    expect(await again.open.db.selectFrom('users').select('email').execute()).toEqual([{ email: 'kari@example.no' }]);
+    expect((await runs(again.open)).map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
+    expect(log.join('')).toContain('fra forrige gang');
+    await again.open.close();
+  });
+
+  it('rebuilds its own database on --reset, after saying what it discards', async () => {
+    const log: string[] = [];
+    const { open, built } = await openDemo({ config, domains, database: undefined, reset: true, log: (t) => log.push(t) });
+    expect(built).toBe(true);
+    expect(log[0]).toBe(
+      `--reset: sletter demodatabasen sqlite:${join(dataDir, 'demo.db')} med alt i den (2 importer, 1 bruker, også alt som er endret i appen) og bygger den på nytt.\n`,
+    );
+    expect(await open.db.selectFrom('users').select('email').execute()).toEqual([]);
+    expect(await runs(open)).toHaveLength(2);
     await open.close();
+  });
+
+  it('builds into a temporary file first, so a build that fails half-way never becomes demo.db', async () => {
+    const fresh = loadConfig({ STYREROM_DATA_DIR: join(dataDir, 'broken') });
+    const broken: DomainModule = { id: 'x', demo: { order: 1, run: async () => Promise.reject(new Error('boom')) } };
+    await expect(openDemo({ config: fresh, domains: [broken], database: undefined, reset: false, log: () => {} })).rejects.toMatchObject({
+      code: 'INTERNAL',
+    });
+    expect(existsSync(join(dataDir, 'broken', 'demo.db'))).toBe(false);
   });
 
   it('refuses an explicit --database that holds data, and wipes it only with --reset', async () => {

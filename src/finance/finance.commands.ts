@@ -7,6 +7,7 @@ import { resolvePeriod } from '../web/period-param.ts';
 import { RESULT_LABEL, TOTAL_COSTS_LABEL } from './finance.blocks.ts';
 import { financeResult, resultTableJson } from './finance.section.ts';
 import { deviation, type Figures, type ResultTable } from './finance.ts';
+import { hasLedgerDataFor } from './ledger/ledger.queries.ts';
 import { loadMappingRules } from './ledger/mapping.queries.ts';
 
 function args<O extends NonNullable<ParseArgsConfig['options']>>(command: string, argv: string[], options: O) {
@@ -84,6 +85,12 @@ Uten --json: en norsk tabell i MNOK med én desimal.`,
       throw new AppError('USAGE', `Ugyldig tidspunkt «${knownAt}» for --known-at: bruk ISO 8601 med tidssone, f.eks. 2025-05-05T21:59:00Z`);
     }
     const { db } = await ctx.openDb();
+    if (!(await hasLedgerDataFor(db, { month: period }))) {
+      throw new AppError(
+        'NO_DATA',
+        `Ingen hovedbok for ${formatMonth(period)} i databasen, så det er ingen resultattabell å vise. Importer hovedboken først (styrerom import saf-t <fil.xml>) eller velg en annen periode med --period.`,
+      );
+    }
     const table = await financeResult(db, { period, ...(knownAt ? { knownAt } : {}) });
     ctx.stdout(values.json ? `${JSON.stringify(resultTableJson(table), null, 2)}\n` : financeTableText(table));
     return 0;

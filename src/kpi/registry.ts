@@ -3,6 +3,8 @@
  * `GET /api/kpis` and `styrerom kpi` all read KPIs through here, so they never disagree.
  */
 import type { DomainModule } from '../module.ts';
+import { AppError } from '../shared/errors.ts';
+import { formatMonth } from '../shared/format.ts';
 import type { YearMonth } from '../shared/period.ts';
 import type { Db } from '../storage/db.ts';
 import { VersionedCache } from '../storage/versioned-cache.ts';
@@ -58,4 +60,16 @@ async function evaluateNow(
 
 export function kpiDocument(period: YearMonth, evaluated: readonly EvaluatedKpi[]): KpiDocument {
   return { period, kpis: evaluated.map((e) => e.value) };
+}
+
+/**
+ * A command that reports on a month (`styrerom kpi`, `report build`) from a database without any
+ * data for it is an error, not a page of dashes: NO_DATA (exit 13) unless some KPI has a value.
+ */
+export function requireData(evaluated: readonly EvaluatedKpi[], period: YearMonth, what: string): void {
+  if (evaluated.some((e) => e.value.value !== null)) return;
+  throw new AppError(
+    'NO_DATA',
+    `Ingen data for ${formatMonth(period)} i databasen: ingen nøkkeltall kan beregnes, så ${what}. Importer data først (styrerom import <type> <fil>, se styrerom import --help) eller bruk demoen (npm start, deretter --database sqlite:data/demo.db).`,
+  );
 }

@@ -3,7 +3,6 @@
  * unrounded values with a decimal point: for machines) and XLSX (numbers as numbers: for Excel).
  * Text that a spreadsheet would run as a formula gets a leading `'` (shared/spreadsheet.ts).
  */
-import ExcelJS from 'exceljs';
 import { neutraliseFormula, safeCell } from '../shared/spreadsheet.ts';
 import type { FigureBlock, TableBlock } from './blocks.ts';
 
@@ -32,7 +31,8 @@ export function toCsv(sheet: DataSheet): string {
 
 /** One worksheet: a title row, the header row, the values. `created` keeps the file reproducible. */
 export async function toXlsx(sheet: DataSheet, created: Date): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs loads only when a workbook is made, not with every command.
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = 'Styrerom';
   wb.created = created;
   wb.modified = created;

@@ -6,8 +6,10 @@
  * result goes through an allow-list sanitiser, so no script, event handler or javascript: URL
  * survives.
  */
+
+import { createRequire } from 'node:module';
 import { Marked, type Tokens } from 'marked';
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
 import { formatKpiValue, type KpiUnit } from '../kpi/kpi.ts';
 import type { Problem } from '../shared/errors.ts';
 import { formatNumber } from '../shared/format.ts';
@@ -89,6 +91,13 @@ const marked = new Marked({
     image: ({ text }: Tokens.Image) => escapeHtml(text),
   },
 });
+
+/** sanitize-html (a CommonJS package) loads on the first narrative rendered, not with every command. */
+let sanitizer: typeof sanitizeHtml | undefined;
+function sanitize(dirty: string, options: sanitizeHtml.IOptions): string {
+  sanitizer ??= createRequire(import.meta.url)('sanitize-html') as typeof sanitizeHtml;
+  return sanitizer(dirty, options);
+}
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -197,7 +206,7 @@ function substitute(markdown: string, ctx: NarrativeContext): { text: string; pr
 export function renderNarrative(markdown: string, ctx: NarrativeContext): RenderedNarrative {
   const { text, problems, live } = substitute(markdown, ctx);
   const unsafe = marked.parse(text, { async: false });
-  const safe = sanitizeHtml(shiftHeadings(unsafe, ctx.headingLevel), SANITIZE)
+  const safe = sanitize(shiftHeadings(unsafe, ctx.headingLevel), SANITIZE)
     .replace(/<a href="#((?:fig|tab)-[^"]*)"/g, '<a class="xref" href="#$1"')
     .trim();
   return { html: raw(safe), problems, liveValues: live };

@@ -11,7 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { AppError } from '../shared/errors.ts';
 
 const run = promisify(execFile);
@@ -27,6 +27,8 @@ export const CHROMIUM_ARGS = [
 
 export async function launchChromium(executablePath: string): Promise<Browser> {
   try {
+    // The browser driver loads only when a PDF is printed, not with every command.
+    const { chromium } = await import('playwright-core');
     // The server's own SIGINT/SIGTERM handler shuts down gracefully; Chromium must not die first.
     return await chromium.launch({ executablePath, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   } catch (err) {

@@ -4,7 +4,6 @@
  * risk with the assessment in force for a period). Every column is exported, not just the visible
  * ones; the full-history file imports back through the `risk-register` importer unchanged.
  */
-import ExcelJS from 'exceljs';
 import type { YearMonth } from '../shared/period.ts';
 import { neutraliseFormula, safeCell } from '../shared/spreadsheet.ts';
 import type { Db } from '../storage/db.ts';
@@ -208,7 +207,8 @@ export function toCsv(table: ExportTable): string {
 }
 
 export async function toXlsx(tables: readonly ExportTable[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs loads only when a workbook is made, not with every command.
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = 'Styrerom';
   for (const t of tables) {
     const sheet = wb.addWorksheet(t.name.slice(0, 31));

@@ -23,6 +23,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   INTERNAL: 500,
   INTEGRITY: 500,
   BUSY: 503,
+  NO_DATA: 404,
 };
 
 export interface ErrorBody {

@@ -2,7 +2,8 @@
  * Composition root of the server: opens and migrates the database, listens, prints the URL and
  * shuts down gracefully on SIGINT/SIGTERM (stop accepting requests, finish running ones, close the
  * database). `styrerom serve` and `styrerom demo` use this; it also runs on its own:
- *   node --import tsx src/server/main.ts
+ *   node dist/server/main.js      (compiled, after npm run build)
+ *   node --import tsx src/server/main.ts   (from the sources)
  */
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';

@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: 'Too many attempts (wrong passwords) from this account or address; try again later.',
   REPORT_BUILD: 'The report could not be built (broken cross-reference, unknown live value).',
   USAGE: 'The command line was not understood.',
+  NO_DATA: 'The data a command needs is missing (no ledger for the period, no time records, a report from an empty database).',
   INTEGRITY: 'A stored publication no longer matches its recorded SHA-256 or chain (changed or deleted in the database).',
   BUSY: 'The database is busy with another writer (lock not granted in time, or an import is already running).',
   INTERNAL: 'An unexpected error; a bug.',

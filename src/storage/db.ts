@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { AppError } from '../shared/errors.ts';
 import { registerSqliteHandle } from './bulk-insert.ts';
 import type { Database } from './database.ts';
@@ -18,10 +19,17 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-// int8 (bigint) columns hold øre and epoch milliseconds; both fit a JS number exactly.
-pg.types.setTypeParser(20, (v) => Number(v));
-// numeric is used for nothing that needs more than a double; return numbers, not strings.
-pg.types.setTypeParser(1700, (v) => Number(v));
+/** The PostgreSQL driver loads only when a postgres:// database is opened (CommonJS, so synchronously). */
+let pgDriver: typeof pg | undefined;
+function postgresDriver(): typeof pg {
+  if (pgDriver) return pgDriver;
+  pgDriver = createRequire(import.meta.url)('pg') as typeof pg;
+  // int8 (bigint) columns hold øre and epoch milliseconds; both fit a JS number exactly.
+  pgDriver.types.setTypeParser(20, (v) => Number(v));
+  // numeric is used for nothing that needs more than a double; return numbers, not strings.
+  pgDriver.types.setTypeParser(1700, (v) => Number(v));
+  return pgDriver;
+}
 
 export function dialectOf(url: string): DialectName {
   if (url.startsWith('sqlite:')) return 'sqlite';
@@ -58,7 +66,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): OpenDataba
     registerSqliteHandle(db, sqlite);
     return { db, dialect, description: `sqlite:${file}`, close: () => db.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new (postgresDriver().Pool)({ connectionString: url, max: 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect, description: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1@'), close: () => db.destroy() };
 }

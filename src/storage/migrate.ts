@@ -12,11 +12,16 @@ const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations
  * `down`), typed on Kysely<any> and frozen once merged: a change is a new file whose timestamp is
  * greater than every existing one (src/storage/migrate.test.ts checks this).
  */
+async function migrationFiles(): Promise<string[]> {
+  // `.ts` from the sources, `.js` in the compiled dist/ (scripts/build.mjs).
+  return (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{12}_.+\.(ts|js)$/.test(f) && !/\.test\.(ts|js)$/.test(f));
+}
+
 export async function folderMigrations(): Promise<Record<string, Migration>> {
-  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{12}_.+\.ts$/.test(f) && !f.endsWith('.test.ts'));
+  const files = await migrationFiles();
   const out: Record<string, Migration> = {};
   for (const f of files.sort()) {
-    out[f.replace(/\.ts$/, '')] = (await import(pathToFileURL(join(MIGRATIONS_DIR, f)).href)) as Migration;
+    out[f.replace(/\.(ts|js)$/, '')] = (await import(pathToFileURL(join(MIGRATIONS_DIR, f)).href)) as Migration;
   }
   return out;
 }
@@ -29,7 +34,31 @@ export async function folderMigrations(): Promise<Record<string, Migration>> {
  */
 export const MERGED_LATE: readonly string[] = ['202511261332_finance_ledger_postings'];
 
-export async function migrateToLatest(db: Db, provider: MigrationProvider = { getMigrations: folderMigrations }): Promise<string[]> {
+/**
+ * True when every migration file has run in `db`: then a command need not import a module per
+ * migration just to learn there is nothing to do (most CLI calls).
+ */
+async function upToDate(db: Db): Promise<boolean> {
+  try {
+    const rows = await db
+      .selectFrom('kysely_migration' as never)
+      .select('name' as never)
+      .execute();
+    const done = new Set(rows.map((r) => (r as { name: string }).name));
+    const files = await migrationFiles();
+    // Equal sets only: a migration the database ran that no file knows is left to Kysely's check.
+    return files.length === done.size && files.every((f) => done.has(f.replace(/\.(ts|js)$/, '')));
+  } catch {
+    return false; // no bookkeeping table yet: a fresh database
+  }
+}
+
+export async function migrateToLatest(db: Db, provider?: MigrationProvider): Promise<string[]> {
+  if (provider === undefined && (await upToDate(db))) return [];
+  return migrateWith(db, provider ?? { getMigrations: folderMigrations });
+}
+
+async function migrateWith(db: Db, provider: MigrationProvider): Promise<string[]> {
   const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const all = await migrator.getMigrations();
   const lastRun = all

@@ -2,10 +2,7 @@
  * Server-side SVG charts (Apache ECharts SSR renderer). The same functions draw the web app's
  * charts and the report's figures; numbers and month names go through shared/format.ts.
  */
-import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, VisualMapComponent } from 'echarts/components';
-import { init, use } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import { createRequire } from 'node:module';
 import { formatMonthShort, formatNumber } from '../shared/format.ts';
 import { isYearMonth } from '../shared/period.ts';
 
@@ -34,7 +31,16 @@ export interface ChartOptions {
   title: string;
 }
 
-use([BarChart, LineChart, HeatmapChart, GridComponent, LegendComponent, MarkLineComponent, VisualMapComponent, SVGRenderer]);
+/**
+ * ECharts loads on the first chart drawn, not with every command that imports this module: its
+ * CommonJS bundle (one file, every chart type and the SVG renderer) loads synchronously and faster
+ * than the hundreds of files of its ES modules.
+ */
+let echarts: typeof import('echarts') | undefined;
+function init(...args: Parameters<typeof import('echarts').init>): ReturnType<typeof import('echarts').init> {
+  echarts ??= createRequire(import.meta.url)('echarts') as typeof import('echarts');
+  return echarts.init(...args);
+}
 
 /**
  * Series colours, each >= 4.5:1 on white (so they pass as text too); gridlines are decoration.

@@ -6,7 +6,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { marked } from 'marked';
-import sanitizeHtml from 'sanitize-html';
 import { AppError } from '../shared/errors.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 
@@ -63,6 +62,7 @@ export async function docBody(name: string, dir = DOCS_DIR): Promise<SafeHtml> {
   const doc = NAME.test(name) ? await readDoc(dir, name) : undefined;
   if (!doc) throw new AppError('NOT_FOUND', `Fant ikke dokumentet «${name}» (Document not found)`);
   const rendered = await marked.parse(rewriteDocLinks(doc.markdown, doc.base));
+  const { default: sanitizeHtml } = await import('sanitize-html'); // loads only when a document is shown
   const clean = sanitizeHtml(rendered, { allowedTags: sanitizeHtml.defaults.allowedTags.concat(['h1', 'h2', 'img']) });
   return html`<article class="doc">${raw(clean)}</article>`;
 }

@@ -14,7 +14,6 @@
  * XLSX: one worksheet named after the caption, bold header row frozen, numbers as numbers with a
  * thousands-separated format, total rows bold.
  */
-import ExcelJS from 'exceljs';
 import type { TableBlock } from '../report/blocks.ts';
 import { neutraliseFormula, safeCell } from '../shared/spreadsheet.ts';
 import { html, type SafeHtml } from './html.ts';
@@ -60,7 +59,8 @@ export function sheetName(caption: string): string {
 }
 
 export async function tableToXlsx(block: TableBlock): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs loads only when a workbook is made, not with every command.
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.title = block.caption;
   if (block.note) wb.description = block.note;
   // A fixed date keeps the file byte-stable for the same table.

@@ -1,4 +1,3 @@
-import { startServer } from '../../server/main.ts';
 import { parseCommandArgs, parsePort } from '../args.ts';
 import type { BuiltinCommand } from '../context.ts';
 
@@ -17,6 +16,7 @@ Migrerer databasen og starter webserveren. Stopp med Ctrl+C.
       port: parsePort('serve', values.port) ?? ctx.config.port,
       host: values.host ?? ctx.config.host,
     });
+    const { startServer } = await import('../../server/main.ts'); // the web stack loads only here
     const open = await ctx.openDb();
     const running = await startServer({ config, open, domains: ctx.domains });
     ctx.stdout(`Styrerom kjører på ${running.url} (database ${open.description}). Stopp med Ctrl+C.\n`);

@@ -1,3 +1,4 @@
+import { evaluateRegistry, requireData } from '../../kpi/registry.ts';
 import type { CliCommand } from '../../module.ts';
 import { AppError } from '../../shared/errors.ts';
 import { formatMonth } from '../../shared/format.ts';
@@ -39,15 +40,17 @@ Blokker i malen som ingen modul leverer, utelates og listes som advarsler.
       );
     }
     const started = Date.now();
-    const result = await withReportDeps(ctx, (deps) =>
-      buildReport(deps, {
+    const result = await withReportDeps(ctx, async (deps) => {
+      // A board report built from nothing is an error, not a four-page success.
+      requireData(await evaluateRegistry(deps.domains, { db: deps.db, period }), period, 'det blir ingen rapport');
+      return buildReport(deps, {
         period,
         outDir: values.out as string,
         templateFile: values.template,
         pdf: !values['no-pdf'],
         compiledAt: compiledAt === undefined ? undefined : new Date(compiledAt).toISOString(),
-      }),
-    );
+      });
+    });
     for (const w of result.warnings) ctx.stderr(`Advarsel: ${w}\n`);
     const { figures, tables } = result.model;
     ctx.stdout(
