@@ -213,7 +213,13 @@ async function evaluateLiveValues(
     const def = defs.get(id);
     if (!def) continue;
     const source = def.source ? await def.source(ctx) : null;
-    out.set(id, { value: await def.compute(ctx), unit: def.unit, decimals: def.decimals, ...(source ? { source } : {}) });
+    out.set(id, {
+      value: await def.compute(ctx),
+      unit: def.unit,
+      decimals: def.decimals,
+      ...(def.target ? { target: def.target } : {}),
+      ...(source ? { source } : {}),
+    });
   }
   return out;
 }
