@@ -51,7 +51,7 @@ describe('renderNarrative: live values', () => {
     const r = render('{{ foo }} {{ kpi.finance.deviation | round }}');
     expect(r.problems.map((p) => p.message)).toEqual([
       'Seksjon «2.1 Resultat» (finance.result): ukjent uttrykk {{ foo }}; bruk {{ kpi.<id> }} eller {{ compare kpi.<id> target }}',
-      'Seksjon «2.1 Resultat» (finance.result): ukjent filter «round» i {{ kpi.finance.deviation | round }} (bruk abs, number eller target)',
+      'Seksjon «2.1 Resultat» (finance.result): ukjent filter «round» i {{ kpi.finance.deviation | round }} (bruk abs, number, target eller targetvalue)',
     ]);
   });
 
@@ -68,6 +68,7 @@ describe('renderNarrative: live values', () => {
     expect(render('{{ kpi.workforce.aml.month | target }} og {{ kpi.service.answerRate | target }}').html.value).toBe(
       '<p>&lt; 8\u00a0stk. og ≥ 80\u00a0%</p>',
     );
+    expect(render('minst {{ kpi.service.answerRate | targetvalue }}').html.value).toBe('<p>minst 80\u00a0%</p>');
   });
 });
 

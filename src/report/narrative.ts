@@ -59,7 +59,7 @@ const EXPRESSION = /\{\{([\s\S]*?)\}\}/g;
 const TOKEN = /\{\{([\s\S]*?)\}\}|\[@([^\]\s]*)\]/g;
 const LIVE_VALUE = /^\s*kpi\.([A-Za-z0-9_.-]+?)\s*(?:\|\s*([a-z]+)\s*)?$/;
 const REF_BODY = /^(fig|tab):([a-z0-9][a-z0-9_.-]*)$/;
-const FILTERS = ['abs', 'number', 'target'] as const;
+const FILTERS = ['abs', 'number', 'target', 'targetvalue'] as const;
 /** `compare kpi.<id> (target | kpi.<id>) [| form]` */
 const COMPARE = /^\s*compare\s+kpi\.([A-Za-z0-9_.-]+?)\s+(target|kpi\.[A-Za-z0-9_.-]+?)\s*(?:\|\s*([a-z]+)\s*)?$/;
 /** The words a comparison yields: below, above, equal (after rounding to the shown decimals). */
@@ -98,6 +98,7 @@ function targetDecimals(value: number): number {
 
 function formatLive(v: LiveValue & { value: number }, filter: string | null): string {
   if (filter === 'target' && v.target) return formatKpiTarget(v.target, v.unit, targetDecimals(v.target.value));
+  if (filter === 'targetvalue' && v.target) return formatKpiValue(v.target.value, v.unit, targetDecimals(v.target.value));
   const value = filter === 'abs' ? Math.abs(v.value) : v.value;
   return filter === 'number' ? formatNumber(value, v.decimals) : formatKpiValue(value, v.unit, v.decimals);
 }
@@ -200,12 +201,16 @@ function substitute(markdown: string, ctx: NarrativeContext): { text: string; pr
     }
     const [, id = '', filter] = m;
     if (filter !== undefined && !(FILTERS as readonly string[]).includes(filter)) {
-      fail(index, `ukjent filter «${filter}» i ${whole} (bruk abs, number eller target)`, `unknown filter "${filter}" in ${whole}`);
+      fail(
+        index,
+        `ukjent filter «${filter}» i ${whole} (bruk abs, number, target eller targetvalue)`,
+        `unknown filter "${filter}" in ${whole}`,
+      );
       return whole;
     }
     const v = knownValue(id, whole, index);
     if (!v) return whole;
-    if (filter === 'target' && !v.target) {
+    if ((filter === 'target' || filter === 'targetvalue') && !v.target) {
       fail(index, `nøkkeltallet kpi.${id} i ${whole} har ingen indikator (mål)`, `live value kpi.${id} has no target`);
       return whole;
     }
