@@ -214,6 +214,7 @@ async function evaluateLiveValues(
     if (!def) continue;
     const source = def.source ? await def.source(ctx) : null;
     out.set(id, {
+      label: def.label,
       value: await def.compute(ctx),
       unit: def.unit,
       decimals: def.decimals,
@@ -224,9 +225,15 @@ async function evaluateLiveValues(
   return out;
 }
 
-async function attachProvenance(db: Db, compiledAt: string, placed: readonly (PlacedFigure | PlacedTable)[]): Promise<void> {
+async function attachProvenance(
+  db: Db,
+  compiledAt: string,
+  placed: readonly (PlacedFigure | PlacedTable)[],
+  domains: readonly DomainModule[],
+): Promise<void> {
   const kinds = [...new Set(placed.flatMap((p) => p.block.provenance.importKinds))];
-  const runs = await importsByKind(db, kinds, compiledAt);
+  const labels = new Map(domains.flatMap((d) => (d.importers ?? []).map((i) => [i.kind, i.label] as const)));
+  const runs = await importsByKind(db, kinds, compiledAt, labels);
   for (const p of placed) p.imports = p.block.provenance.importKinds.flatMap((k) => runs.get(k) ?? []);
 }
 
@@ -267,7 +274,7 @@ export async function assembleWithProblems(o: AssembleOptions): Promise<{ model:
       );
     }
   }
-  await attachProvenance(o.db, o.compiledAt, [...acc.figures, ...acc.tables]);
+  await attachProvenance(o.db, o.compiledAt, [...acc.figures, ...acc.tables], o.domains);
   const model: ReportModel = {
     title: `${o.template.title} per ${formatMonth(o.period)}`,
     organisation: o.organisation,

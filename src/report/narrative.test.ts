@@ -24,7 +24,9 @@ describe('renderNarrative: live values', () => {
     const r = render('Sykefraværet var {{ kpi.workforce.sickLeave.total }} i mai.');
     expect(r.html.value).toBe('<p>Sykefraværet var 2,35\u00a0% i mai.</p>');
     expect(r.problems).toEqual([]);
-    expect(r.liveValues).toEqual([{ kpiId: 'workforce.sickLeave.total', filter: null, value: 2.3456, text: '2,35\u00a0%' }]);
+    expect(r.liveValues).toEqual([
+      { kpiId: 'workforce.sickLeave.total', label: 'workforce.sickLeave.total', filter: null, value: 2.3456, text: '2,35\u00a0%' },
+    ]);
   });
 
   it('formats with | abs (no sign) and | number (no unit), thousands with a no-break space', () => {
@@ -76,7 +78,13 @@ describe('renderNarrative: live comparisons', () => {
   it('says under/over the target from the data, so the text cannot contradict the figure', () => {
     const r = render('{{ kpi.workforce.aml.month | number }} brudd, {{ compare kpi.workforce.aml.month target }} indikatoren.');
     expect(r.html.value).toBe('<p>9 brudd, over indikatoren.</p>');
-    expect(r.liveValues[1]).toEqual({ kpiId: 'workforce.aml.month', filter: 'compare target', value: 9, text: 'over' });
+    expect(r.liveValues[1]).toEqual({
+      kpiId: 'workforce.aml.month',
+      label: 'workforce.aml.month sammenlignet med indikatoren',
+      filter: 'compare target',
+      value: 9,
+      text: 'over',
+    });
     expect(render('{{ compare kpi.service.answerRate target }}').html.value).toBe('<p>over</p>');
   });
 

@@ -26,6 +26,8 @@ export interface RefTarget {
 }
 
 export interface LiveValue {
+  /** The KPI's Norwegian label, for the appendix (the id when absent). */
+  label?: string;
   value: number | null;
   unit: KpiUnit;
   decimals: number;
@@ -51,7 +53,7 @@ export interface RenderedNarrative {
   html: SafeHtml;
   problems: Problem[];
   /** The live values used, with the text shown (stored with a publication). */
-  liveValues: { kpiId: string; filter: string | null; value: number; text: string; source?: string }[];
+  liveValues: { kpiId: string; label: string; filter: string | null; value: number; text: string; source?: string }[];
 }
 
 const EXPRESSION = /\{\{([\s\S]*?)\}\}/g;
@@ -215,7 +217,8 @@ function substitute(markdown: string, ctx: NarrativeContext): { text: string; pr
       return whole;
     }
     const shown = formatLive(v, filter ?? null);
-    live.push({ kpiId: id, filter: filter ?? null, value: v.value, text: shown, ...(v.source ? { source: v.source } : {}) });
+    const label = filter === 'target' || filter === 'targetvalue' ? `${v.label ?? id}, indikator` : (v.label ?? id);
+    live.push({ kpiId: id, label, filter: filter ?? null, value: v.value, text: shown, ...(v.source ? { source: v.source } : {}) });
     return shown;
   };
   const comparison = (whole: string, m: RegExpExecArray, index: number): string => {
@@ -227,6 +230,7 @@ function substitute(markdown: string, ctx: NarrativeContext): { text: string; pr
     const v = knownValue(id, whole, index);
     if (!v) return whole;
     let against: number;
+    let againstLabel = 'indikatoren';
     if (other === 'target') {
       if (!v.target) {
         fail(index, `nøkkeltallet kpi.${id} i ${whole} har ingen indikator (mål) å sammenligne med`, `kpi.${id} has no target`);
@@ -241,6 +245,7 @@ function substitute(markdown: string, ctx: NarrativeContext): { text: string; pr
       const w = knownValue(other.slice(4), whole, index);
       if (!w) return whole;
       against = w.value;
+      againstLabel = w.label ?? other.slice(4);
     }
     // Compared as shown: a value printed "5,00 %" is not "under" a target of 5 %.
     const shown = Number(v.value.toFixed(v.decimals));
@@ -250,7 +255,13 @@ function substitute(markdown: string, ctx: NarrativeContext): { text: string; pr
           ? 'innenfor'
           : 'utenfor'
         : (COMPARE_FORMS[form] as readonly [string, string, string])[shown < against ? 0 : shown > against ? 1 : 2];
-    live.push({ kpiId: id, filter: `compare ${other}${form === 'under' ? '' : ` | ${form}`}`, value: v.value, text });
+    live.push({
+      kpiId: id,
+      label: `${v.label ?? id} sammenlignet med ${againstLabel}`,
+      filter: `compare ${other}${form === 'under' ? '' : ` | ${form}`}`,
+      value: v.value,
+      text,
+    });
     return text;
   };
   const reference = (whole: string, body: string, index: number): string => {

@@ -4,8 +4,14 @@
  * landed (Chromium writes a named destination per target; poppler's `pdfinfo -dests` lists them),
  * print again with the numbers. Numbers fit in a fixed-width cell, so the layout does not move;
  * a third pass runs only if it did.
+ *
+ * Speed: the page numbers of a layout are remembered (keyed by the SHA-256 of the first pass's
+ * HTML), so building the same report again prints once, with the numbers, and only checks that they
+ * landed; and a long-running process (the server) keeps one browser warm (`warmBrowser`) instead of
+ * starting Chromium for every PDF.
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -38,6 +44,35 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
       },
     );
   }
+}
+
+let warm: { path: string; browser: Promise<Browser> } | undefined;
+
+/**
+ * The process's warm browser for `executablePath`: launched on first use, relaunched when it has
+ * died or another path is asked for. The caller never closes it; `closeWarmBrowser` does (server
+ * shutdown).
+ */
+export async function warmBrowser(executablePath: string): Promise<Browser> {
+  if (warm && warm.path === executablePath) {
+    const browser = await warm.browser.catch(() => undefined);
+    if (browser?.isConnected()) return browser;
+  }
+  await closeWarmBrowser();
+  const launching = launchChromium(executablePath);
+  warm = { path: executablePath, browser: launching };
+  launching.catch(() => {
+    if (warm?.browser === launching) warm = undefined;
+  });
+  return launching;
+}
+
+export async function closeWarmBrowser(): Promise<void> {
+  const current = warm;
+  warm = undefined;
+  if (!current) return;
+  const browser = await current.browser.catch(() => undefined);
+  await browser?.close().catch(() => {});
 }
 
 /**
@@ -96,19 +131,42 @@ export interface PdfOptions {
   browser?: Browser;
 }
 
+/** Page numbers of recent layouts, keyed by the SHA-256 of the first pass's HTML (the layout without numbers). */
+const layoutPages = new Map<string, Map<string, number>>();
+const LAYOUTS_KEPT = 16;
+
+function rememberLayout(key: string, pages: Map<string, number>): void {
+  layoutPages.delete(key);
+  layoutPages.set(key, pages);
+  for (const old of layoutPages.keys()) {
+    if (layoutPages.size <= LAYOUTS_KEPT) break;
+    layoutPages.delete(old);
+  }
+}
+
+/** How many times renderPdf printed, for tests and the benchmark. */
+export const pdfPrintStats = { prints: 0 };
+
 export async function renderPdf(o: PdfOptions): Promise<{ pdf: Buffer; pages: Map<string, number> }> {
   const browser = o.browser ?? (await launchChromium(o.chromiumPath));
+  const page = await browser.newPage();
   try {
-    const page = await browser.newPage();
-    const print = async (pages: ReadonlyMap<string, number> | undefined) => {
-      await page.setContent(o.html(pages), { waitUntil: 'load' });
+    const print = async (content: string) => {
+      pdfPrintStats.prints++;
+      await page.setContent(content, { waitUntil: 'load' });
       return page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
     };
-    let pages = await namedDestinations(await print(undefined));
+    const first = o.html(undefined);
+    const layout = createHash('sha256').update(first).digest('hex');
+    // The same layout printed before: its numbers are known, one print suffices if they still land.
+    let pages = layoutPages.get(layout) ?? (await namedDestinations(await print(first)));
     for (let pass = 0; pass < 2; pass++) {
-      const pdf = await print(pages);
+      const pdf = await print(o.html(pages));
       const landed = await namedDestinations(pdf);
-      if (samePages(pages, landed)) return { pdf, pages };
+      if (samePages(pages, landed)) {
+        rememberLayout(layout, pages);
+        return { pdf, pages };
+      }
       pages = landed;
     }
     throw new AppError(
@@ -116,6 +174,7 @@ export async function renderPdf(o: PdfOptions): Promise<{ pdf: Buffer; pages: Ma
       'Sidetallene i innholdsfortegnelsen stabiliserte seg ikke (Table of contents page numbers did not settle)',
     );
   } finally {
-    if (!o.browser) await browser.close();
+    if (o.browser) await page.close().catch(() => {});
+    else await browser.close();
   }
 }

@@ -12,6 +12,7 @@ import type { ReportModel } from './model.ts';
 import { narrativeHistory } from './narratives.queries.ts';
 import { saveNarrative, sectionTexts } from './narratives.ts';
 import { previewNarrative, reportStatusDoc } from './overview.ts';
+import { warmBrowser } from './pdf.ts';
 import { publicationFile } from './publication.queries.ts';
 import { changeStatus, publishReport } from './publication.ts';
 import { reportArticle } from './render-document.ts';
@@ -87,7 +88,7 @@ export async function reportWeb(app: FastifyInstance, deps: AppDeps): Promise<vo
     if (!isWorkflowAction(action)) throw new AppError('VALIDATION', `Ukjent handling «${action}» (Unknown action)`);
     requireWorkflowRight(req, action);
     const who = { actor: actorOf(req, 'web', req.body?.by), comment: req.body?.comment || undefined };
-    if (action === 'publish') await publishReport(deps, period, who);
+    if (action === 'publish') await publishReport(deps, period, { ...who, browser: await warmBrowser(deps.config.chromiumPath) });
     else await changeStatus(deps, period, action, who);
     return reply.redirect(`/rapport?period=${period}`, 303);
   });
