@@ -5,7 +5,8 @@
  * print again with the numbers. Numbers fit in a fixed-width cell, so the layout does not move;
  * a third pass runs only if it did.
  *
- * Speed: the page numbers of a layout are remembered (keyed by the SHA-256 of the first pass's
+ * Speed: the first pass only measures (no tags, no outline: they do not move the layout, and
+ * Chromium writes the named destinations without them); the page numbers of a layout are remembered (keyed by the SHA-256 of the first pass's
  * HTML), so building the same report again prints once, with the numbers, and only checks that they
  * landed; and a long-running process (the server) keeps one browser warm (`warmBrowser`) instead of
  * starting Chromium for every PDF.
@@ -129,6 +130,8 @@ export interface PdfOptions {
   html(pages: ReadonlyMap<string, number> | undefined): string;
   /** A browser to reuse (the caller closes it); otherwise one is launched for this call. */
   browser?: Browser;
+  /** Ignore remembered layouts (benchmarks measuring a first build). */
+  fresh?: boolean;
 }
 
 /** Page numbers of recent layouts, keyed by the SHA-256 of the first pass's HTML (the layout without numbers). */
@@ -151,15 +154,17 @@ export async function renderPdf(o: PdfOptions): Promise<{ pdf: Buffer; pages: Ma
   const browser = o.browser ?? (await launchChromium(o.chromiumPath));
   const page = await browser.newPage();
   try {
-    const print = async (content: string) => {
+    // The measuring pass needs only the named destinations: no tags and no outline (about half the time).
+    const print = async (content: string, measureOnly = false) => {
       pdfPrintStats.prints++;
       await page.setContent(content, { waitUntil: 'load' });
-      return page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+      const full = !measureOnly;
+      return page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, outline: full, tagged: full });
     };
     const first = o.html(undefined);
     const layout = createHash('sha256').update(first).digest('hex');
     // The same layout printed before: its numbers are known, one print suffices if they still land.
-    let pages = layoutPages.get(layout) ?? (await namedDestinations(await print(first)));
+    let pages = (o.fresh ? undefined : layoutPages.get(layout)) ?? (await namedDestinations(await print(first, true)));
     for (let pass = 0; pass < 2; pass++) {
       const pdf = await print(o.html(pages));
       const landed = await namedDestinations(pdf);
