@@ -39,6 +39,10 @@ export interface AssembleOptions {
   version?: number;
   /** Texts to use instead of the stored ones (the editor's preview). */
   narratives?: ReadonlyMap<string, Narrative>;
+  /** The cover's date (default: the compile time). */
+  dated?: ReportModel['dated'];
+  headerLine?: string | null;
+  logo?: string | null;
 }
 
 interface Slot {
@@ -280,6 +284,9 @@ export async function assembleWithProblems(o: AssembleOptions): Promise<{ model:
     organisation: o.organisation,
     period: o.period,
     compiledAt: o.compiledAt,
+    dated: o.dated ?? { at: o.compiledAt, label: 'Sammenstilt' },
+    headerLine: o.headerLine ?? null,
+    logo: o.logo ?? null,
     status: o.status ?? 'draft',
     version: o.version ?? 1,
     sections,

@@ -36,13 +36,15 @@ function cover(m: ReportModel): SafeHtml {
   const published = m.status === 'published';
   return html`<section class="sr-cover" aria-label="Forside">
 <div class="sr-cover-band">
+${m.logo ? html`<img class="sr-cover-logo" src="${m.logo}" alt="Logo: ${m.organisation}">` : ''}
 <p class="sr-cover-org">${m.organisation}</p>
 <h1>${m.title}</h1>
 <p class="sr-cover-sub">Rapport til styret</p>
 </div>
 <dl class="sr-cover-meta">
 <dt>Rapportperiode</dt><dd>${formatMonthCapitalised(m.period)} (hittil i år: ${ytdLabel(m.period)})</dd>
-<dt>Dato</dt><dd>${formatDate(localDateOf(Date.parse(m.compiledAt)))}</dd>
+<dt>${m.dated.label}</dt><dd>${formatDate(localDateOf(Date.parse(m.dated.at)))}</dd>
+${m.headerLine ? html`<dt>Saksreferanse</dt><dd>${m.headerLine}</dd>` : ''}
 <dt>Status</dt><dd>${STATUS_LABELS[m.status]}, versjon ${m.version}</dd>
 </dl>
 <div class="sr-stamp${published ? ' sr-stamp--published' : ''}" aria-hidden="true"></div>
@@ -208,7 +210,8 @@ ${o.mode === 'pdf' ? appendix(m) : ''}
 
 /** A complete, self-contained HTML document (inline CSS and SVG, no external resources). */
 export function reportDocument(m: ReportModel, o: RenderOptions): string {
-  const css = REPORT_CSS + pageCss({ title: m.title, organisation: m.organisation, draft: m.status !== 'published' });
+  const css =
+    REPORT_CSS + pageCss({ title: m.title, organisation: m.organisation, draft: m.status !== 'published', headerLine: m.headerLine });
   return html`<!doctype html>
 <html lang="${REPORT_LANG}">
 <head>

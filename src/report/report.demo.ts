@@ -13,6 +13,7 @@
 import { join } from 'node:path';
 import { kpiDefinitionsWithData } from '../kpi/registry.ts';
 import type { DemoContext, DomainModule } from '../module.ts';
+import { formatQuantity } from '../shared/format.ts';
 import type { YearMonth } from '../shared/period.ts';
 import type { Db } from '../storage/db.ts';
 import { buildReport, reportModel } from './build.ts';
@@ -326,6 +327,6 @@ export async function reportDemo(ctx: DemoContext): Promise<void> {
   if (missing) ctx.log(`  ${missing}`);
   const result = await buildReport({ config: ctx.config, db: ctx.db, domains: ctx.domains }, { period: ctx.period, outDir, pdf: !missing });
   ctx.log(
-    `Rapporten for ${ctx.period}: ${Object.keys(texts).length} tekster, ${result.model.figures.length} figurer, ${result.model.tables.length} tabeller; bygget i ${outDir}.`,
+    `Rapporten for ${ctx.period}: ${formatQuantity(Object.keys(texts).length, 'tekst', 'tekster')}, ${formatQuantity(result.model.figures.length, 'figur', 'figurer')}, ${formatQuantity(result.model.tables.length, 'tabell', 'tabeller')}; bygget i ${outDir}.`,
   );
 }
