@@ -192,13 +192,13 @@ function checkBlockIds(figures: readonly PlacedFigure[], tables: readonly Placed
   const seen = new Map<string, string>();
   for (const b of [...figures, ...tables]) {
     if (!BLOCK_ID.test(b.block.id)) {
-      throw new AppError('REPORT_BUILD', `${b.label} har ugyldig id «${b.block.id}» (a–z, 0–9, «-», «_», «.») (Invalid block id)`, {
+      throw new AppError('REPORT_BUILD', `${b.label} har ugyldig id «${b.block.id}» (a–z, 0–9, «-», «_», «.»)`, {
         details: { id: b.block.id },
       });
     }
     const other = seen.get(b.block.id);
     if (other) {
-      throw new AppError('REPORT_BUILD', `${b.label} og ${other} har samme id «${b.block.id}»; id-er må være unike (Duplicate block id)`, {
+      throw new AppError('REPORT_BUILD', `${b.label} og ${other} har samme id «${b.block.id}»; id-er må være unike`, {
         details: { id: b.block.id },
       });
     }

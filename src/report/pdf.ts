@@ -39,7 +39,7 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
   } catch (err) {
     throw new AppError(
       'CONFIG',
-      `Kan ikke starte Chromium (${executablePath}) for PDF (Cannot start Chromium; set CHROMIUM_PATH): ${(err as Error).message}`,
+      `Kan ikke starte Chromium (${executablePath}) for PDF; sett CHROMIUM_PATH til Chromium-programmet: ${(err as Error).message}`,
       {
         cause: err,
       },
@@ -103,7 +103,7 @@ export async function namedDestinations(pdf: Uint8Array): Promise<Map<string, nu
     try {
       ({ stdout } = await run('pdfinfo', ['-dests', file], { maxBuffer: 16 * 1024 * 1024 }));
     } catch (err) {
-      throw new AppError('CONFIG', `Kan ikke lese sidetall med pdfinfo (poppler-utils) (pdfinfo failed): ${(err as Error).message}`, {
+      throw new AppError('CONFIG', `Kan ikke lese sidetall med pdfinfo (poppler-utils): ${(err as Error).message}`, {
         cause: err,
       });
     }
@@ -174,10 +174,7 @@ export async function renderPdf(o: PdfOptions): Promise<{ pdf: Buffer; pages: Ma
       }
       pages = landed;
     }
-    throw new AppError(
-      'REPORT_BUILD',
-      'Sidetallene i innholdsfortegnelsen stabiliserte seg ikke (Table of contents page numbers did not settle)',
-    );
+    throw new AppError('REPORT_BUILD', 'Sidetallene i innholdsfortegnelsen stabiliserte seg ikke');
   } finally {
     if (o.browser) await page.close().catch(() => {});
     else await browser.close();

@@ -45,8 +45,7 @@ async function liveFile(deps: ReportDeps, period: YearMonth, name: string): Prom
     return { name, mediaType: 'application/json; charset=utf-8', bytes: Buffer.from(`${JSON.stringify(doc, null, 2)}\n`) };
   }
   const data = (await dataFiles(model)).find((f) => f.name === name);
-  if (!data)
-    throw new AppError('NOT_FOUND', `Rapporten for ${period} har ingen tabell eller figur med filen «${name}» (No such data file)`);
+  if (!data) throw new AppError('NOT_FOUND', `Rapporten for ${period} har ingen tabell eller figur med filen «${name}»`);
   return data;
 }
 
@@ -75,7 +74,7 @@ export async function reportApi(app: FastifyInstance, deps: AppDeps): Promise<vo
     async (req) => {
       const { period, sectionId } = req.params;
       const text = (await sectionTexts(deps.db, period)).find((t) => t.id === sectionId);
-      if (!text) throw new AppError('NOT_FOUND', `Ingen seksjon «${sectionId}» med tekst i rapportmalen (Unknown section)`);
+      if (!text) throw new AppError('NOT_FOUND', `Ingen seksjon «${sectionId}» med tekst i rapportmalen`);
       const n = text.narrative;
       return {
         sectionId,
@@ -143,8 +142,7 @@ export async function reportApi(app: FastifyInstance, deps: AppDeps): Promise<vo
     async (req) => {
       const { period, version } = req.params;
       const publication = (await listPublications(deps.db, period)).find((p) => p.version === version);
-      if (!publication)
-        throw new AppError('NOT_FOUND', `Rapporten for ${period} har ingen publisert versjon ${version} (No such publication)`);
+      if (!publication) throw new AppError('NOT_FOUND', `Rapporten for ${period} har ingen publisert versjon ${version}`);
       const files = await publicationFiles(deps.db, period, version);
       return { publication, files: files.map((f) => ({ ...f, url: publicationFileUrl(period, version, f.name) })) };
     },

@@ -112,7 +112,7 @@ export function parseTemplate(value: unknown, source: string): ReportTemplate {
     }
   }
   if (problems.length > 0) {
-    throw new AppError('VALIDATION', `Ugyldig rapportmal i ${source}: ${problems[0]?.message} (Invalid report template)`, { problems });
+    throw new AppError('VALIDATION', `Ugyldig rapportmal i ${source}: ${problems[0]?.message}`, { problems });
   }
   return value as ReportTemplate;
 }
@@ -123,13 +123,9 @@ export function parseTemplateJson(text: string, source: string): ReportTemplate 
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new AppError(
-      'VALIDATION',
-      `Rapportmalen i ${source} er ikke gyldig JSON (Template is not valid JSON): ${(err as Error).message}`,
-      {
-        problems: [templateProblem(source, 'ikke gyldig JSON', `not valid JSON: ${(err as Error).message}`)],
-      },
-    );
+    throw new AppError('VALIDATION', `Rapportmalen i ${source} er ikke gyldig JSON: ${(err as Error).message}`, {
+      problems: [templateProblem(source, 'ikke gyldig JSON', `not valid JSON: ${(err as Error).message}`)],
+    });
   }
   return parseTemplate(value, source);
 }

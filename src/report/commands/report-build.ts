@@ -33,13 +33,10 @@ Blokker i malen som ingen modul leverer, utelates og listes som advarsler.
       header: { type: 'string' },
     });
     const period = requirePeriod('report build', values.period);
-    if (!values.out) throw new AppError('USAGE', '--out <mappe> mangler. Se «styrerom report build --help». (Missing --out)');
+    if (!values.out) throw new AppError('USAGE', '--out <mappe> mangler. Se «styrerom report build --help».');
     const compiledAt = values['compiled-at'];
     if (compiledAt !== undefined && Number.isNaN(Date.parse(compiledAt))) {
-      throw new AppError(
-        'VALIDATION',
-        `Ugyldig --compiled-at «${compiledAt}», forventet ISO-tid som 2025-06-05T08:00:00Z (Invalid instant)`,
-      );
+      throw new AppError('VALIDATION', `Ugyldig --compiled-at «${compiledAt}», forventet ISO-tid som 2025-06-05T08:00:00Z`);
     }
     const header = values.header === undefined ? undefined : headerLineProblem(values.header);
     if (header) throw new AppError('VALIDATION', `Ugyldig --header: ${header}`);
