@@ -40,7 +40,8 @@ export const REPORT_CSS = `
 .sr-report .sr-table thead { display: table-header-group; }
 .sr-report .sr-table th, .sr-report .sr-table td { padding: .3em .55em; border-bottom: 1px solid var(--sr-line); text-align: left; vertical-align: top; }
 .sr-report .sr-table thead th { background: var(--sr-brand); color: #fff; font-weight: 700; border-bottom: 0; }
-.sr-report .sr-table tbody th { font-weight: 400; min-width: 9em; }
+/* Row headers as wide as their content needs: a year column stays narrow beside a long project name. */
+.sr-report .sr-table tbody th { font-weight: 400; min-width: 3em; }
 .sr-report .sr-table tbody tr:nth-child(even) { background: var(--sr-zebra); }
 .sr-report .sr-table tr { break-inside: avoid; }
 .sr-report .sr-table .num { text-align: right; white-space: nowrap; }
