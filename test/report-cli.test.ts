@@ -99,7 +99,7 @@ describeWithChromium('styrerom report build', () => {
       'Tabell 3',
       'Figur 3',
     ]);
-  });
+  }, 120_000);
 
   it('fails with REPORT_BUILD (exit 8) naming the section and the broken reference', async () => {
     const md = file('broken.md', 'Se [@fig:servicedesk-volume].');

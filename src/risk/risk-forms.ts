@@ -96,7 +96,7 @@ function select(form: string, name: string, state: FormState, options: [string, 
 export function riskForm(opts: { action: string; state: FormState; creating: boolean; cancelHref: string }): SafeHtml {
   const f = opts.creating ? 'new-risk' : 'edit-risk';
   // The stored code for the organisation's own risks is never shown: an empty field means the organisation.
-  const scope = opts.state.values.scope === ENTERPRISE_SCOPE ? '' : opts.state.values.scope;
+  const scope = opts.state.values.scope === ENTERPRISE_SCOPE ? '' : (opts.state.values.scope ?? '');
   const s: FormState = { ...opts.state, values: { ...opts.state.values, scope } };
   const categories: [string, string][] = [['', '(velg)'], ...Object.entries(CATEGORY_LABELS)];
   return html`${errorSummary(f, s)}
