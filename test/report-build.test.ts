@@ -7,6 +7,8 @@ import { reportModel } from '../src/report/build.ts';
 import { allSections } from '../src/report/model.ts';
 import { currentNarratives, narrativeHistory } from '../src/report/narratives.queries.ts';
 import { saveNarrative } from '../src/report/narratives.ts';
+import { changeStatus } from '../src/report/publication.ts';
+import { reportDocument } from '../src/report/render-document.ts';
 import { storeTemplate } from '../src/report/template.queries.ts';
 import type { ReportTemplate } from '../src/report/template.ts';
 import { AppError } from '../src/shared/errors.ts';
@@ -132,6 +134,39 @@ describeEachDialect('report assembly', (ctx) => {
       expect(allSections(m.sections).map((s) => s.title)).toEqual(['Arbeidstid']);
     } finally {
       await ctx.db.deleteFrom('report_templates').execute();
+    }
+  });
+
+  it('takes the footer line and the logo from the template (a build may override the line), and dates the cover from the workflow', async () => {
+    const logo = `data:image/png;base64,${Buffer.from('logo').toString('base64')}`;
+    const template: ReportTemplate = {
+      title: 'Styrerapport',
+      headerLine: 'Vedlegg 1 sak 20-2025',
+      logo,
+      sections: [{ id: 'aml', title: 'Arbeidstid', blocks: ['aml-trend'] }],
+    };
+    await storeTemplate(ctx.db, template, 'test', '2025-06-01T00:00:00.000Z');
+    try {
+      const m = await reportModel(deps(), { period: PERIOD, compiledAt: COMPILED_AT });
+      expect([m.headerLine, m.logo]).toEqual(['Vedlegg 1 sak 20-2025', logo]);
+      expect(m.dated).toEqual({ at: COMPILED_AT, label: 'Sammenstilt' });
+      const pdfHtml = reportDocument(m, { mode: 'pdf' });
+      expect(pdfHtml).toContain('@bottom-left { content: "Vedlegg 1 sak 20-2025";');
+      expect(pdfHtml).toContain(`<img class="sr-cover-logo" src="${logo}" alt="Logo: Testforetaket">`);
+      const other = await reportModel(deps(), { period: PERIOD, compiledAt: COMPILED_AT, headerLine: 'Vedlegg 2 sak 21-2025' });
+      expect(other.headerLine).toBe('Vedlegg 2 sak 21-2025');
+      // Approved: the cover shows the approval date, not the build clock.
+      await changeStatus(deps(), PERIOD, 'submit', { actor: 'Kari', at: '2025-06-06T08:00:00.000Z' });
+      const submitted = await reportModel(deps(), { period: PERIOD, compiledAt: COMPILED_AT });
+      expect(submitted.dated).toEqual({ at: '2025-06-06T08:00:00.000Z', label: 'Sendt til godkjenning' });
+      await changeStatus(deps(), PERIOD, 'approve', { actor: 'Styreleder', at: '2025-06-07T09:30:00.000Z' });
+      const approved = await reportModel(deps(), { period: PERIOD, compiledAt: '2025-06-20T08:00:00.000Z' });
+      expect(approved.dated).toEqual({ at: '2025-06-07T09:30:00.000Z', label: 'Godkjent' });
+      expect(reportDocument(approved, { mode: 'html' })).toContain('<dt>Godkjent</dt><dd>07.06.2025</dd>');
+    } finally {
+      await ctx.db.deleteFrom('report_templates').execute();
+      await ctx.db.deleteFrom('report_events').execute();
+      await ctx.db.deleteFrom('report_workflow').execute();
     }
   });
 

@@ -81,7 +81,9 @@ describeWithChromium('styrerom report build', () => {
     expect(r.stderr).toContain(
       'Advarsel: Blokken «aml-by-rule» i seksjon «Brudd på arbeidsmiljøloven (AML-brudd)» leveres ikke av noen modul og er utelatt.',
     );
-    expect(r.stdout).toMatch(/Virksomhetsrapport per mai 2025: 3 figurer, 3 tabeller/);
+    expect(r.stdout).toMatch(/Virksomhetsrapport per mai 2025: 3\u00a0figurer, 3\u00a0tabeller, \d+\u00a0filer/);
+    // Progress in Norwegian: decimal comma ("12,7 s"), never "12.7 s".
+    expect(r.stdout).toMatch(/Ferdig på \d+,\d\u00a0s \(mai 2025\)\./);
     expect(readFileSync(join(out, 'data/aml-trend.csv'), 'utf8')).toBe(
       'Måned,Brudd\r\n2025-01,12\r\n2025-02,9\r\n2025-03,4\r\n2025-04,14\r\n2025-05,5\r\n',
     );
@@ -97,7 +99,7 @@ describeWithChromium('styrerom report build', () => {
       'Tabell 3',
       'Figur 3',
     ]);
-  });
+  }, 120_000);
 
   it('fails with REPORT_BUILD (exit 8) naming the section and the broken reference', async () => {
     const md = file('broken.md', 'Se [@fig:servicedesk-volume].');

@@ -56,4 +56,16 @@ describe('demo report HTML (golden)', () => {
     expect(text).toContain('Status for siste versjon (2.4) per 01.06.2025: A-feil 1, B-feil 0, C-feil 5.');
     expect(text).not.toContain('Feil!');
   });
+
+  it('says the seed’s prose amounts and comparisons from the data (live values, live comparisons)', async () => {
+    const text = (await build())
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/&lt;/g, '<');
+    expect(text).toContain('forventer HDO i tillegg å motta investeringer på 20,1 MNOK i første kvartal 2026');
+    expect(text).toContain('Det er bedt om lån på inntil 120 MNOK i budsjett 2025. 80 MNOK blir utbetalt i juli 2025');
+    expect(text).toContain('et sykefravær på 1,44 %, lavere enn indikatoren på < 5 % per måned');
+    expect(text).toMatch(/Det ble registrert totalt (\d+) AML-brudd i mai, over indikatoren for perioden \(< 8 stk\. per måned\)/);
+    expect(text).toMatch(/I mai ble [\d,]+ % besvart innen fristen, over målsetningen/);
+  });
 });

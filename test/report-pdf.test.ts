@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportModel } from '../src/report/build.ts';
+import type { ReportModel } from '../src/report/model.ts';
 import { reportPdf } from '../src/report/outputs.ts';
+import { closeWarmBrowser, pdfPrintStats, warmBrowser } from '../src/report/pdf.ts';
 import { fakeData, fakeDomains, seedFakeReport } from './report-fake-domains.ts';
 import { freshDatabase } from './support/databases.ts';
 import { describeWithChromium } from './support/layers.ts';
@@ -22,6 +24,8 @@ const config = { organisationName: 'Testforetaket', chromiumPath: '/usr/bin/chro
 let dir: string;
 let file: string;
 let pages: string[] = [];
+let model: ReportModel;
+let firstPrints = 0;
 
 /** Page texts (1-based index 0 = page 1), whitespace collapsed per line. */
 async function pageTexts(path: string): Promise<string[]> {
@@ -42,11 +46,13 @@ describeWithChromium(
       const open = await freshDatabase('sqlite');
       try {
         await seedFakeReport(open.db);
-        const model = await reportModel(
+        model = await reportModel(
           { config, db: open.db, domains: fakeDomains(fakeData()) },
           { period: '2025-05', compiledAt: '2025-06-05T08:00:00.000Z' },
         );
-        const pdf = await reportPdf(model, { chromiumPath: config.chromiumPath });
+        const before = pdfPrintStats.prints;
+        const pdf = await reportPdf(model, { chromiumPath: config.chromiumPath, fresh: true });
+        firstPrints = pdfPrintStats.prints - before;
         dir = await mkdtemp(join(tmpdir(), 'styrerom-pdf-test-'));
         file = join(dir, 'report.pdf');
         await writeFile(file, pdf);
@@ -87,12 +93,17 @@ describeWithChromium(
       it('prints the contents with page numbers that are the pages the headings are on', () => {
         const toc = pages[1] ?? '';
         expect(toc).toContain('Innhold');
-        const entries = [...toc.matchAll(/^((?:\d+(?:\.\d+)*|V) .+?) (\d+)$/gm)].map((m) => ({ title: m[1] ?? '', page: Number(m[2]) }));
-        const headings = entries.filter((e) => /^(\d|V )/.test(e.title));
+        const entries = [...toc.matchAll(/^((?:\d+(?:\.\d+)* |Vedlegg).+?) (\d+)$/gm)].map((m) => ({
+          title: m[1] ?? '',
+          page: Number(m[2]),
+        }));
+        const headings = entries.filter((e) => /^(\d|Vedlegg)/.test(e.title));
         expect(headings.map((e) => e.title)).toContain('2.1 Resultat');
+        // The appendix is listed by its name, without a section number of its own.
+        expect(headings.map((e) => e.title)).toContain('Vedlegg: Datagrunnlag og regler');
         expect(headings.length).toBeGreaterThanOrEqual(8);
         for (const e of headings) {
-          const heading = e.title.replace(/^V /, '');
+          const heading = e.title;
           const page = pages[e.page - 1] ?? '';
           expect(page.split('\n'), `${e.title} on page ${e.page}`).toContain(heading);
           expect(page).toContain(`Side ${e.page} av`);
@@ -141,8 +152,28 @@ describeWithChromium(
         expect(appendix).toMatch(/^Tabell 1: Resultat mot budsjett hittil i år \(MNOK\) K2, K3 R2$/m);
         expect(appendix).toMatch(/^K2 saf-t-2025-05\.csv saf-t 02\.06\.2025 kl\. 08:00\na{63}5$/m);
         expect(appendix).toMatch(/^R2 Kontoer mappes til rapportkategorier etter kontoplanen\.$/m);
-        expect(appendix).toContain('kpi.workforce.sickLeave.total = 1,20 % (seksjon 3.1 Sykefravær)');
+        expect(appendix).toContain('Sykefravær: 1,20 % (seksjon 3.1 Sykefravær)');
+        expect(appendix).not.toContain('kpi.');
       });
+    });
+
+    describe('printing speed', () => {
+      it('measures once and prints once; the same layout again prints once, in the server’s warm browser', async () => {
+        expect(firstPrints).toBe(2);
+        const browser = await warmBrowser(config.chromiumPath);
+        try {
+          expect(await warmBrowser(config.chromiumPath)).toBe(browser);
+          const before = pdfPrintStats.prints;
+          const again = await reportPdf(model, { chromiumPath: config.chromiumPath, browser });
+          expect(pdfPrintStats.prints - before).toBe(1);
+          const file2 = join(dir, 'again.pdf');
+          await writeFile(file2, again);
+          expect((await pageTexts(file2)).filter((p) => p !== '')).toEqual(pages.filter((p) => p !== ''));
+        } finally {
+          await closeWarmBrowser();
+        }
+        expect(browser.isConnected()).toBe(false);
+      }, 60_000);
     });
   },
   { pdftotext: true },

@@ -96,12 +96,12 @@ describe('buildApp() without domains', () => {
     expect(api.json().error.code).toBe('NOT_FOUND');
   });
 
-  it('renders the operator docs (docs/*.md) and answers 404 for unknown ones', async () => {
+  it('renders the Norwegian user guide (docs/brukerveiledning) and answers 404 for unknown pages', async () => {
     const index = await t.app.inject({ method: 'GET', url: '/dokumentasjon' });
-    expect(index.body).toContain('<a href="/dokumentasjon/errors">errors</a>');
-    const errors = await t.app.inject({ method: 'GET', url: '/dokumentasjon/errors' });
-    expect(errors.statusCode).toBe(200);
-    expect(errors.body).toContain('VALIDATION');
+    expect(index.body).toContain('<a href="/dokumentasjon/import">Importere data</a>');
+    const guide = await t.app.inject({ method: 'GET', url: '/dokumentasjon/rapporten' });
+    expect(guide.statusCode).toBe(200);
+    expect(guide.body).toContain('<h1>Månedsrapporten</h1>');
     expect((await t.app.inject({ method: 'GET', url: '/dokumentasjon/nosuch' })).statusCode).toBe(404);
   });
 

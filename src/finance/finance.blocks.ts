@@ -141,7 +141,8 @@ function forecastRow(label: string, f: Figures, comment: string | null, total: b
       mnokCell(f.budgetYear),
       mnokCell(forecast),
       mnokCell(forecast === null ? null : deviation(forecast, f.budgetYear)),
-      textCell(comment ?? ''),
+      // The comment stands alone in its cell: capitalised, even where it was written to continue a sentence.
+      textCell(comment ? capitalised(comment) : ''),
     ],
     ...(total ? { total: true } : {}),
   };
@@ -189,13 +190,6 @@ export function deviationsHtml(t: ResultTable): SafeHtml {
 <ul class="deviations">${list.map((d) => html`<li>${d.category} ${d.text}</li>`)}</ul>`;
 }
 
-/** A comment that starts in lower case continues the sentence ("… under budsjett som følge av …"). */
-function commentTail(comment: string | null): string {
-  if (!comment) return '.';
-  const end = /[.!?]$/.test(comment) ? '' : '.';
-  return /^\p{Ll}/u.test(comment) ? ` ${comment}${end}` : `. ${comment}${end}`;
-}
-
 export function forecastSummary(t: ResultTable): SafeHtml {
   if (t.totals.forecastYear === null) return html`<p>Det er ikke lagt inn prognose per ${month(t.period)}.</p>`;
   const dev = deviation(t.totals.forecastYear, t.totals.budgetYear);
@@ -206,8 +200,9 @@ export function forecastSummary(t: ResultTable): SafeHtml {
 ${
   list.length === 0
     ? ''
-    : html`<p>Kommentarer til de vesentligste avvikene mot budsjett i prognosen per ${per}:</p>
-<ul class="deviations">${list.map((d) => html`<li>${d.category} er ${d.text}${commentTail(d.comment)}</li>`)}</ul>`
+    : // The comments are the forecast table's comment column; printed once, not repeated here.
+      html`<p>Vesentligste avvik mot budsjett i prognosen per ${per} (kommentarene står i tabellen):</p>
+<ul class="deviations">${list.map((d) => html`<li>${d.category} er ${d.text}.</li>`)}</ul>`
 }`;
 }
 

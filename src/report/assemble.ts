@@ -39,6 +39,10 @@ export interface AssembleOptions {
   version?: number;
   /** Texts to use instead of the stored ones (the editor's preview). */
   narratives?: ReadonlyMap<string, Narrative>;
+  /** The cover's date (default: the compile time). */
+  dated?: ReportModel['dated'];
+  headerLine?: string | null;
+  logo?: string | null;
 }
 
 interface Slot {
@@ -188,13 +192,13 @@ function checkBlockIds(figures: readonly PlacedFigure[], tables: readonly Placed
   const seen = new Map<string, string>();
   for (const b of [...figures, ...tables]) {
     if (!BLOCK_ID.test(b.block.id)) {
-      throw new AppError('REPORT_BUILD', `${b.label} har ugyldig id «${b.block.id}» (a–z, 0–9, «-», «_», «.») (Invalid block id)`, {
+      throw new AppError('REPORT_BUILD', `${b.label} har ugyldig id «${b.block.id}» (a–z, 0–9, «-», «_», «.»)`, {
         details: { id: b.block.id },
       });
     }
     const other = seen.get(b.block.id);
     if (other) {
-      throw new AppError('REPORT_BUILD', `${b.label} og ${other} har samme id «${b.block.id}»; id-er må være unike (Duplicate block id)`, {
+      throw new AppError('REPORT_BUILD', `${b.label} og ${other} har samme id «${b.block.id}»; id-er må være unike`, {
         details: { id: b.block.id },
       });
     }
@@ -213,14 +217,27 @@ async function evaluateLiveValues(
     const def = defs.get(id);
     if (!def) continue;
     const source = def.source ? await def.source(ctx) : null;
-    out.set(id, { value: await def.compute(ctx), unit: def.unit, decimals: def.decimals, ...(source ? { source } : {}) });
+    out.set(id, {
+      label: def.label,
+      value: await def.compute(ctx),
+      unit: def.unit,
+      decimals: def.decimals,
+      ...(def.target ? { target: def.target } : {}),
+      ...(source ? { source } : {}),
+    });
   }
   return out;
 }
 
-async function attachProvenance(db: Db, compiledAt: string, placed: readonly (PlacedFigure | PlacedTable)[]): Promise<void> {
+async function attachProvenance(
+  db: Db,
+  compiledAt: string,
+  placed: readonly (PlacedFigure | PlacedTable)[],
+  domains: readonly DomainModule[],
+): Promise<void> {
   const kinds = [...new Set(placed.flatMap((p) => p.block.provenance.importKinds))];
-  const runs = await importsByKind(db, kinds, compiledAt);
+  const labels = new Map(domains.flatMap((d) => (d.importers ?? []).map((i) => [i.kind, i.label] as const)));
+  const runs = await importsByKind(db, kinds, compiledAt, labels);
   for (const p of placed) p.imports = p.block.provenance.importKinds.flatMap((k) => runs.get(k) ?? []);
 }
 
@@ -261,12 +278,15 @@ export async function assembleWithProblems(o: AssembleOptions): Promise<{ model:
       );
     }
   }
-  await attachProvenance(o.db, o.compiledAt, [...acc.figures, ...acc.tables]);
+  await attachProvenance(o.db, o.compiledAt, [...acc.figures, ...acc.tables], o.domains);
   const model: ReportModel = {
     title: `${o.template.title} per ${formatMonth(o.period)}`,
     organisation: o.organisation,
     period: o.period,
     compiledAt: o.compiledAt,
+    dated: o.dated ?? { at: o.compiledAt, label: 'Sammenstilt' },
+    headerLine: o.headerLine ?? null,
+    logo: o.logo ?? null,
     status: o.status ?? 'draft',
     version: o.version ?? 1,
     sections,

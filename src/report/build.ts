@@ -14,7 +14,7 @@ import type { ReportModel, ReportStatus } from './model.ts';
 import type { Narrative } from './narratives.queries.ts';
 import { type OutputFile, renderOutputs, sha256 } from './outputs.ts';
 import { effectiveTemplate } from './template.queries.ts';
-import { workflowState } from './workflow.queries.ts';
+import { workflowEvents, workflowState } from './workflow.queries.ts';
 
 export interface ReportDeps {
   config: Pick<Config, 'organisationName' | 'chromiumPath'>;
@@ -32,20 +32,38 @@ export interface ModelOptions {
   status?: ReportStatus;
   version?: number;
   narratives?: ReadonlyMap<string, Narrative>;
+  /** The footer line for this build; default: the template's `headerLine`. */
+  headerLine?: string;
+}
+
+/** The cover's date from the workflow: approval (approved/published), submission (in review), else the compile time. */
+async function coverDate(db: Db, period: YearMonth, status: ReportStatus, version: number, compiledAt: string) {
+  const wanted = status === 'approved' || status === 'published' ? 'approved' : status === 'in-review' ? 'in-review' : null;
+  if (wanted) {
+    const event = (await workflowEvents(db, period)).filter((e) => e.version === version && e.to === wanted).at(-1);
+    if (event) return { at: event.at, label: wanted === 'approved' ? 'Godkjent' : 'Sendt til godkjenning' };
+  }
+  return { at: compiledAt, label: 'Sammenstilt' };
 }
 
 async function assembleOptions(deps: ReportDeps, o: ModelOptions) {
   const { template } = await effectiveTemplate(deps.db, o.templateFile);
   const state = await workflowState(deps.db, o.period);
+  const compiledAt = o.compiledAt ?? new Date().toISOString();
+  const status = o.status ?? state.status;
+  const version = o.version ?? state.version;
   return {
     db: deps.db,
     domains: deps.domains,
     period: o.period,
-    compiledAt: o.compiledAt ?? new Date().toISOString(),
+    compiledAt,
+    dated: await coverDate(deps.db, o.period, status, version, compiledAt),
+    headerLine: o.headerLine ?? template.headerLine ?? null,
+    logo: template.logo ?? null,
     organisation: deps.config.organisationName,
     template,
-    status: o.status ?? state.status,
-    version: o.version ?? state.version,
+    status,
+    version,
     narratives: o.narratives,
   };
 }

@@ -76,6 +76,15 @@ export interface ReportModel {
   period: YearMonth;
   /** ISO instant the data was read at. */
   compiledAt: string;
+  /**
+   * The date on the cover, from the workflow: the approval of this version once approved or
+   * published, the submission while in review, the compile time of a draft.
+   */
+  dated: { at: string; label: string };
+  /** The footer line ("Vedlegg 1 sak 20-2025"), or null. */
+  headerLine: string | null;
+  /** The organisation's logo (data URL), or null. */
+  logo: string | null;
   status: ReportStatus;
   version: number;
   /** Only sections with content; numbered after empty ones are left out. */

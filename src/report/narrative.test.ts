@@ -10,6 +10,10 @@ const values = new Map<string, LiveValue>([
   ['finance.deviation', { value: -4.37, unit: 'MNOK', decimals: 1 }],
   ['servicedesk.calls', { value: 12345, unit: 'count', decimals: 0 }],
   ['finance.missing', { value: null, unit: 'MNOK', decimals: 1 }],
+  ['workforce.aml.month', { value: 9, unit: 'count', decimals: 0, target: { op: '<', value: 8 } }],
+  ['workforce.aml.april', { value: 9, unit: 'count', decimals: 0, target: { op: '<', value: 8 } }],
+  ['service.answerRate', { value: 91.2, unit: 'percent', decimals: 1, target: { op: '>=', value: 80 } }],
+  ['edge.rounded', { value: 4.996, unit: 'percent', decimals: 2, target: { op: '<', value: 5 } }],
 ]);
 const ctx: NarrativeContext = { sectionId: 'finance.result', sectionLabel: '2.1 Resultat', headingLevel: 3, refs, values };
 
@@ -20,7 +24,9 @@ describe('renderNarrative: live values', () => {
     const r = render('Sykefraværet var {{ kpi.workforce.sickLeave.total }} i mai.');
     expect(r.html.value).toBe('<p>Sykefraværet var 2,35\u00a0% i mai.</p>');
     expect(r.problems).toEqual([]);
-    expect(r.liveValues).toEqual([{ kpiId: 'workforce.sickLeave.total', filter: null, value: 2.3456, text: '2,35\u00a0%' }]);
+    expect(r.liveValues).toEqual([
+      { kpiId: 'workforce.sickLeave.total', label: 'workforce.sickLeave.total', filter: null, value: 2.3456, text: '2,35\u00a0%' },
+    ]);
   });
 
   it('formats with | abs (no sign) and | number (no unit), thousands with a no-break space', () => {
@@ -46,13 +52,65 @@ describe('renderNarrative: live values', () => {
   it('reports an expression that is not a live value, and an unknown filter', () => {
     const r = render('{{ foo }} {{ kpi.finance.deviation | round }}');
     expect(r.problems.map((p) => p.message)).toEqual([
-      'Seksjon «2.1 Resultat» (finance.result): ukjent uttrykk {{ foo }}; bruk {{ kpi.<id> }}',
-      'Seksjon «2.1 Resultat» (finance.result): ukjent filter «round» i {{ kpi.finance.deviation | round }} (bruk abs eller number)',
+      'Seksjon «2.1 Resultat» (finance.result): ukjent uttrykk {{ foo }}; bruk {{ kpi.<id> }} eller {{ compare kpi.<id> target }}',
+      'Seksjon «2.1 Resultat» (finance.result): ukjent filter «round» i {{ kpi.finance.deviation | round }} (bruk abs, number, target eller targetvalue)',
     ]);
   });
 
-  it('lists the KPI ids a text uses', () => {
+  it('lists the KPI ids a text uses, comparisons included', () => {
     expect(liveValueIds('{{ kpi.a.b }} {{kpi.c | abs}} {{ kpi.a.b }} {{ x }}')).toEqual(['a.b', 'c']);
+    expect(liveValueIds('{{ compare kpi.d target }} {{ compare kpi.e kpi.f | enn }}')).toEqual(['d', 'e', 'f']);
+  });
+
+  it('shows a KPI’s target with | target, with only the decimals the target has', () => {
+    const r = render('Indikatoren er {{ kpi.workforce.sickLeave.total | target }}?');
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'Seksjon «2.1 Resultat» (finance.result): nøkkeltallet kpi.workforce.sickLeave.total i {{ kpi.workforce.sickLeave.total | target }} har ingen indikator (mål)',
+    ]);
+    expect(render('{{ kpi.workforce.aml.month | target }} og {{ kpi.service.answerRate | target }}').html.value).toBe(
+      '<p>&lt; 8\u00a0stk. og ≥ 80\u00a0%</p>',
+    );
+    expect(render('minst {{ kpi.service.answerRate | targetvalue }}').html.value).toBe('<p>minst 80\u00a0%</p>');
+  });
+});
+
+describe('renderNarrative: live comparisons', () => {
+  it('says under/over the target from the data, so the text cannot contradict the figure', () => {
+    const r = render('{{ kpi.workforce.aml.month | number }} brudd, {{ compare kpi.workforce.aml.month target }} indikatoren.');
+    expect(r.html.value).toBe('<p>9 brudd, over indikatoren.</p>');
+    expect(r.liveValues[1]).toEqual({
+      kpiId: 'workforce.aml.month',
+      label: 'workforce.aml.month sammenlignet med indikatoren',
+      filter: 'compare target',
+      value: 9,
+      text: 'over',
+    });
+    expect(render('{{ compare kpi.service.answerRate target }}').html.value).toBe('<p>over</p>');
+  });
+
+  it('has the forms "lavere enn"/"høyere enn"/"lik" and "innenfor"/"utenfor" (whichever way the target points)', () => {
+    expect(render('{{ compare kpi.workforce.aml.month target | enn }}').html.value).toBe('<p>høyere enn</p>');
+    expect(render('{{ compare kpi.workforce.aml.month target | innenfor }}').html.value).toBe('<p>utenfor</p>');
+    expect(render('{{ compare kpi.service.answerRate target | innenfor }}').html.value).toBe('<p>innenfor</p>');
+    expect(render('{{ compare kpi.workforce.aml.month kpi.workforce.aml.april | enn }}').html.value).toBe('<p>lik</p>');
+    expect(render('{{ compare kpi.workforce.aml.month kpi.workforce.aml.april }}').html.value).toBe('<p>på</p>');
+  });
+
+  it('compares the value as shown: 4,996 % printed as "5,00 %" is not under a target of 5 %', () => {
+    expect(render('{{ kpi.edge.rounded }} er {{ compare kpi.edge.rounded target }}').html.value).toBe('<p>5,00\u00a0% er på</p>');
+    expect(render('{{ compare kpi.edge.rounded target | innenfor }}').html.value).toBe('<p>utenfor</p>');
+  });
+
+  it('reports a KPI without target, an unknown KPI, missing data and an unknown form', () => {
+    const r = render(
+      '{{ compare kpi.finance.deviation target }}\n{{ compare kpi.nope target }}\n{{ compare kpi.finance.missing target }}\n{{ compare kpi.workforce.aml.month target | mindre }}',
+    );
+    expect(r.problems.map((p) => [p.line, p.message.replace(/^.*?\): /, '')])).toEqual([
+      [1, 'nøkkeltallet kpi.finance.deviation i {{ compare kpi.finance.deviation target }} har ingen indikator (mål) å sammenligne med'],
+      [2, 'nøkkeltallet kpi.nope i {{ compare kpi.nope target }} finnes ikke'],
+      [3, 'nøkkeltallet kpi.finance.missing i {{ compare kpi.finance.missing target }} kan ikke beregnes (ingen data)'],
+      [4, 'ukjent form «mindre» i {{ compare kpi.workforce.aml.month target | mindre }} (bruk under, enn, innenfor)'],
+    ]);
   });
 });
 

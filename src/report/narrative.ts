@@ -1,6 +1,7 @@
 /**
- * Narrative Markdown → safe HTML. Before Markdown is parsed, live values (`{{ kpi.<id> }}`) are
- * replaced by their nb-NO text and cross-references (`[@fig:<id>]`, `[@tab:<id>]`) by links
+ * Narrative Markdown → safe HTML. Before Markdown is parsed, live values (`{{ kpi.<id> }}`) and
+ * live comparisons (`{{ compare kpi.<id> target }}` → "under"/"over") are replaced by their nb-NO
+ * text and cross-references (`[@fig:<id>]`, `[@tab:<id>]`) by links
  * "Figur N" / "Tabell N". Anything unresolved is a problem naming the section, the reference and
  * the line: the caller fails the build with them. Raw HTML in the Markdown is shown as text, and the
  * result goes through an allow-list sanitiser, so no script, event handler or javascript: URL
@@ -10,7 +11,7 @@
 import { createRequire } from 'node:module';
 import { Marked, type Tokens } from 'marked';
 import type sanitizeHtml from 'sanitize-html';
-import { formatKpiValue, type KpiUnit } from '../kpi/kpi.ts';
+import { formatKpiTarget, formatKpiValue, type KpiTarget, type KpiUnit, kpiStatus } from '../kpi/kpi.ts';
 import type { Problem } from '../shared/errors.ts';
 import { formatNumber } from '../shared/format.ts';
 import { escapeHtml, raw, type SafeHtml } from '../web/html.ts';
@@ -27,9 +28,13 @@ export interface RefTarget {
 }
 
 export interface LiveValue {
+  /** The KPI's Norwegian label, for the appendix (the id when absent). */
+  label?: string;
   value: number | null;
   unit: KpiUnit;
   decimals: number;
+  /** The KPI's target, for `| target` and `{{ compare kpi.<id> target }}`. */
+  target?: KpiTarget;
   /** Who registered a value without a source system (KpiDefinition.source), for the provenance appendix. */
   source?: string;
 }
@@ -50,7 +55,7 @@ export interface RenderedNarrative {
   html: SafeHtml;
   problems: Problem[];
   /** The live values used, with the text shown (stored with a publication). */
-  liveValues: { kpiId: string; filter: string | null; value: number; text: string; source?: string }[];
+  liveValues: { kpiId: string; label: string; filter: string | null; value: number; text: string; source?: string }[];
 }
 
 const EXPRESSION = /\{\{([\s\S]*?)\}\}/g;
@@ -58,7 +63,17 @@ const EXPRESSION = /\{\{([\s\S]*?)\}\}/g;
 const TOKEN = /\{\{([\s\S]*?)\}\}|\[@([^\]\s]*)\]/g;
 const LIVE_VALUE = /^\s*kpi\.([A-Za-z0-9_.-]+?)\s*(?:\|\s*([a-z]+)\s*)?$/;
 const REF_BODY = /^(fig|tab):([a-z0-9][a-z0-9_.-]*)$/;
-const FILTERS = ['abs', 'number'] as const;
+const FILTERS = ['abs', 'number', 'target', 'targetvalue'] as const;
+/** `compare kpi.<id> (target | kpi.<id>) [| form]` */
+const COMPARE = /^\s*compare\s+kpi\.([A-Za-z0-9_.-]+?)\s+(target|kpi\.[A-Za-z0-9_.-]+?)\s*(?:\|\s*([a-z]+)\s*)?$/;
+/** The words a comparison yields: below, above, equal (after rounding to the shown decimals). */
+const COMPARE_FORMS: Record<string, readonly [string, string, string]> = {
+  under: ['under', 'over', 'på'],
+  enn: ['lavere enn', 'høyere enn', 'lik'],
+};
+/** `| innenfor` says whether the KPI meets its target, whichever direction the target points. */
+const STATUS_FORM = 'innenfor';
+const FORM_NAMES = [...Object.keys(COMPARE_FORMS), STATUS_FORM].join(', ');
 
 /** KPI ids a narrative's live values name, so the caller evaluates only those. */
 export function liveValueIds(markdown: string): string[] {
@@ -66,6 +81,9 @@ export function liveValueIds(markdown: string): string[] {
   for (const m of markdown.matchAll(EXPRESSION)) {
     const live = LIVE_VALUE.exec(m[1] ?? '');
     if (live?.[1]) ids.add(live[1]);
+    const cmp = COMPARE.exec(m[1] ?? '');
+    if (cmp?.[1]) ids.add(cmp[1]);
+    if (cmp?.[2]?.startsWith('kpi.')) ids.add(cmp[2].slice(4));
   }
   return [...ids];
 }
@@ -76,7 +94,15 @@ function lineOf(text: string, index: number): number {
   return line;
 }
 
+/** Decimals a target needs to be shown exactly ("< 5 %", "≥ 99,5 %"). */
+function targetDecimals(value: number): number {
+  const [, fraction = ''] = String(value).split('.');
+  return Math.min(fraction.length, 4);
+}
+
 function formatLive(v: LiveValue & { value: number }, filter: string | null): string {
+  if (filter === 'target' && v.target) return formatKpiTarget(v.target, v.unit, targetDecimals(v.target.value));
+  if (filter === 'targetvalue' && v.target) return formatKpiValue(v.target.value, v.unit, targetDecimals(v.target.value));
   const value = filter === 'abs' ? Math.abs(v.value) : v.value;
   return filter === 'number' ? formatNumber(value, v.decimals) : formatKpiValue(value, v.unit, v.decimals);
 }
@@ -159,29 +185,93 @@ function substitute(markdown: string, ctx: NarrativeContext): { text: string; pr
       severity: 'error',
     });
 
-  const liveValue = (whole: string, body: string, index: number): string => {
-    const m = LIVE_VALUE.exec(body);
-    if (!m?.[1]) {
-      fail(index, `ukjent uttrykk ${whole}; bruk {{ kpi.<id> }}`, `unknown expression ${whole}; use {{ kpi.<id> }}`);
-      return whole;
-    }
-    const [, id, filter] = m;
-    if (filter !== undefined && !(FILTERS as readonly string[]).includes(filter)) {
-      fail(index, `ukjent filter «${filter}» i ${whole} (bruk abs eller number)`, `unknown filter "${filter}" in ${whole}`);
-      return whole;
-    }
+  /** A known KPI with a value, or a problem (and null). */
+  const knownValue = (id: string, whole: string, index: number): (LiveValue & { value: number }) | null => {
     const v = ctx.values.get(id);
     if (!v) {
       fail(index, `nøkkeltallet kpi.${id} i ${whole} finnes ikke`, `unknown live value kpi.${id} in ${whole}`);
-      return whole;
+      return null;
     }
     if (v.value === null) {
       fail(index, `nøkkeltallet kpi.${id} i ${whole} kan ikke beregnes (ingen data)`, `live value kpi.${id} cannot be computed (no data)`);
+      return null;
+    }
+    return { ...v, value: v.value };
+  };
+  const liveValue = (whole: string, body: string, index: number): string => {
+    const cmp = COMPARE.exec(body);
+    if (cmp) return comparison(whole, cmp, index);
+    const m = LIVE_VALUE.exec(body);
+    if (!m?.[1]) {
+      fail(
+        index,
+        `ukjent uttrykk ${whole}; bruk {{ kpi.<id> }} eller {{ compare kpi.<id> target }}`,
+        `unknown expression ${whole}; use {{ kpi.<id> }}`,
+      );
       return whole;
     }
-    const shown = formatLive({ ...v, value: v.value }, filter ?? null);
-    live.push({ kpiId: id, filter: filter ?? null, value: v.value, text: shown, ...(v.source ? { source: v.source } : {}) });
+    const [, id = '', filter] = m;
+    if (filter !== undefined && !(FILTERS as readonly string[]).includes(filter)) {
+      fail(
+        index,
+        `ukjent filter «${filter}» i ${whole} (bruk abs, number, target eller targetvalue)`,
+        `unknown filter "${filter}" in ${whole}`,
+      );
+      return whole;
+    }
+    const v = knownValue(id, whole, index);
+    if (!v) return whole;
+    if ((filter === 'target' || filter === 'targetvalue') && !v.target) {
+      fail(index, `nøkkeltallet kpi.${id} i ${whole} har ingen indikator (mål)`, `live value kpi.${id} has no target`);
+      return whole;
+    }
+    const shown = formatLive(v, filter ?? null);
+    const label = filter === 'target' || filter === 'targetvalue' ? `${v.label ?? id}, indikator` : (v.label ?? id);
+    live.push({ kpiId: id, label, filter: filter ?? null, value: v.value, text: shown, ...(v.source ? { source: v.source } : {}) });
     return shown;
+  };
+  const comparison = (whole: string, m: RegExpExecArray, index: number): string => {
+    const [, id = '', other = '', form = 'under'] = m;
+    if (form !== STATUS_FORM && !COMPARE_FORMS[form]) {
+      fail(index, `ukjent form «${form}» i ${whole} (bruk ${FORM_NAMES})`, `unknown comparison form "${form}" in ${whole}`);
+      return whole;
+    }
+    const v = knownValue(id, whole, index);
+    if (!v) return whole;
+    let against: number;
+    let againstLabel = 'indikatoren';
+    if (other === 'target') {
+      if (!v.target) {
+        fail(index, `nøkkeltallet kpi.${id} i ${whole} har ingen indikator (mål) å sammenligne med`, `kpi.${id} has no target`);
+        return whole;
+      }
+      against = v.target.value;
+    } else {
+      if (form === STATUS_FORM) {
+        fail(index, `formen «${STATUS_FORM}» i ${whole} gjelder bare sammenligning med target`, `"${STATUS_FORM}" needs target`);
+        return whole;
+      }
+      const w = knownValue(other.slice(4), whole, index);
+      if (!w) return whole;
+      against = w.value;
+      againstLabel = w.label ?? other.slice(4);
+    }
+    // Compared as shown: a value printed "5,00 %" is not "under" a target of 5 %.
+    const shown = Number(v.value.toFixed(v.decimals));
+    const text =
+      form === STATUS_FORM
+        ? kpiStatus(v.target, shown) === 'met'
+          ? 'innenfor'
+          : 'utenfor'
+        : (COMPARE_FORMS[form] as readonly [string, string, string])[shown < against ? 0 : shown > against ? 1 : 2];
+    live.push({
+      kpiId: id,
+      label: `${v.label ?? id} sammenlignet med ${againstLabel}`,
+      filter: `compare ${other}${form === 'under' ? '' : ` | ${form}`}`,
+      value: v.value,
+      text,
+    });
+    return text;
   };
   const reference = (whole: string, body: string, index: number): string => {
     const m = REF_BODY.exec(body);

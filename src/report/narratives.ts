@@ -48,10 +48,7 @@ export async function saveNarrative(
     const known = narrativeSections(template)
       .map((s) => s.id)
       .join(', ');
-    throw new AppError(
-      'NOT_FOUND',
-      `Rapportmalen har ingen seksjon «${n.sectionId}» med tekst. Kjente seksjoner: ${known} (Unknown section)`,
-    );
+    throw new AppError('NOT_FOUND', `Rapportmalen har ingen seksjon «${n.sectionId}» med tekst. Kjente seksjoner: ${known}`);
   }
   if (n.markdown.length > MAX_MARKDOWN) {
     throw new AppError('VALIDATION', `Teksten er for lang (${n.markdown.length} tegn, maks ${MAX_MARKDOWN}) (Narrative too long)`);

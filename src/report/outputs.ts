@@ -30,10 +30,11 @@ export function reportHtml(model: ReportModel): string {
   return reportDocument(model, { mode: 'html' });
 }
 
-export async function reportPdf(model: ReportModel, o: { chromiumPath: string; browser?: Browser }): Promise<Buffer> {
+export async function reportPdf(model: ReportModel, o: { chromiumPath: string; browser?: Browser; fresh?: boolean }): Promise<Buffer> {
   const { pdf } = await renderPdf({
     chromiumPath: o.chromiumPath,
     browser: o.browser,
+    fresh: o.fresh,
     html: (pages) => reportDocument(model, { mode: 'pdf', pages }),
   });
   return pdf;

@@ -32,8 +32,7 @@ export async function reportStatusDoc(deps: Pick<ReportDeps, 'db'>, period: Year
 /** Preview of one section's Markdown against the period's numbering and live values. */
 export async function previewNarrative(deps: ReportDeps, period: YearMonth, sectionId: string, markdown: string) {
   const texts = await sectionTexts(deps.db, period);
-  if (!texts.some((t) => t.id === sectionId))
-    throw new AppError('NOT_FOUND', `Ingen seksjon «${sectionId}» med tekst i rapportmalen (Unknown section)`);
+  if (!texts.some((t) => t.id === sectionId)) throw new AppError('NOT_FOUND', `Ingen seksjon «${sectionId}» med tekst i rapportmalen`);
   const narratives = new Map(texts.flatMap((t) => (t.narrative ? [[t.id, t.narrative] as const] : [])));
   narratives.set(sectionId, { sectionId, markdown, author: '', createdAt: '', period, inherited: false });
   const { model, problems } = await reportModelWithProblems(deps, { period, narratives });

@@ -7,6 +7,8 @@ import type { Db } from '../storage/db.ts';
 export interface ImportRef {
   runId: number;
   kind: string;
+  /** The import kind's Norwegian label ("Tidsregistreringer"), for readers of the report. */
+  kindLabel: string;
   fileName: string;
   sha256: string;
   /** ISO instant the import ran. */
@@ -14,7 +16,12 @@ export interface ImportRef {
 }
 
 /** Succeeded import runs of the given kinds up to `compiledAt`, grouped by kind, oldest first. */
-export async function importsByKind(db: Db, kinds: readonly string[], compiledAt: string): Promise<Map<string, ImportRef[]>> {
+export async function importsByKind(
+  db: Db,
+  kinds: readonly string[],
+  compiledAt: string,
+  labels: ReadonlyMap<string, string> = new Map(),
+): Promise<Map<string, ImportRef[]>> {
   const out = new Map<string, ImportRef[]>(kinds.map((k) => [k, []]));
   if (kinds.length === 0) return out;
   const cutoff = Date.parse(compiledAt);
@@ -27,7 +34,14 @@ export async function importsByKind(db: Db, kinds: readonly string[], compiledAt
     .execute();
   for (const r of rows) {
     if (Date.parse(r.started_at) > cutoff) continue;
-    out.get(r.kind)?.push({ runId: r.id, kind: r.kind, fileName: r.file_name, sha256: r.sha256, importedAt: r.started_at });
+    out.get(r.kind)?.push({
+      runId: r.id,
+      kind: r.kind,
+      kindLabel: labels.get(r.kind) ?? r.kind,
+      fileName: r.file_name,
+      sha256: r.sha256,
+      importedAt: r.started_at,
+    });
   }
   return out;
 }

@@ -64,7 +64,7 @@ async function publicationRow(db: Db, period: YearMonth, version: number) {
     .where('period', '=', period)
     .where('version', '=', version)
     .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', `Rapporten for ${period} har ingen publisert versjon ${version} (No such publication)`);
+  if (!row) throw new AppError('NOT_FOUND', `Rapporten for ${period} har ingen publisert versjon ${version}`);
   return row;
 }
 
@@ -102,7 +102,7 @@ export async function publicationFile(db: Db, period: YearMonth, version: number
     .where('publication_id', '=', pub.id)
     .where('name', '=', name)
     .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', `Publisert versjon ${version} for ${period} har ingen fil «${name}» (No such file)`);
+  if (!row) throw new AppError('NOT_FOUND', `Publisert versjon ${version} for ${period} har ingen fil «${name}»`);
   const bytes = Buffer.from(row.content);
   const mismatch = fileMismatch(pub, { ...row, content: bytes });
   if (mismatch) throw integrityError(mismatch);

@@ -53,7 +53,7 @@ export function scopeSvgIds(svg: string, scope: string): string {
 function importList(imports: readonly ImportRef[]): SafeHtml {
   if (imports.length === 0) return html`<p>Ingen registrerte importer.</p>`;
   return html`<ul class="sr-prov-imports">${imports.map(
-    (i) => html`<li><span class="sr-file">${i.fileName}</span> (${i.kind}), importert ${formatInstant(i.importedAt)},
+    (i) => html`<li><span class="sr-file">${i.fileName}</span> (${i.kindLabel}), importert ${formatInstant(i.importedAt)},
  SHA-256 <code class="sr-hash">${i.sha256}</code></li>`,
   )}</ul>`;
 }

@@ -36,13 +36,15 @@ function cover(m: ReportModel): SafeHtml {
   const published = m.status === 'published';
   return html`<section class="sr-cover" aria-label="Forside">
 <div class="sr-cover-band">
+${m.logo ? html`<img class="sr-cover-logo" src="${m.logo}" alt="Logo: ${m.organisation}">` : ''}
 <p class="sr-cover-org">${m.organisation}</p>
 <h1>${m.title}</h1>
 <p class="sr-cover-sub">Rapport til styret</p>
 </div>
 <dl class="sr-cover-meta">
 <dt>Rapportperiode</dt><dd>${formatMonthCapitalised(m.period)} (hittil i år: ${ytdLabel(m.period)})</dd>
-<dt>Dato</dt><dd>${formatDate(localDateOf(Date.parse(m.compiledAt)))}</dd>
+<dt>${m.dated.label}</dt><dd>${formatDate(localDateOf(Date.parse(m.dated.at)))}</dd>
+${m.headerLine ? html`<dt>Saksreferanse</dt><dd>${m.headerLine}</dd>` : ''}
 <dt>Status</dt><dd>${STATUS_LABELS[m.status]}, versjon ${m.version}</dd>
 </dl>
 <div class="sr-stamp${published ? ' sr-stamp--published' : ''}" aria-hidden="true"></div>
@@ -73,7 +75,7 @@ function toc(m: ReportModel, o: RenderOptions): SafeHtml {
   return html`<nav class="sr-toc" aria-labelledby="sr-toc-title">
 <h2 id="sr-toc-title">Innhold</h2>
 ${tocSections(m.sections, o)}
-${pdf ? html`<ol><li class="sr-toc-1">${tocEntry(APPENDIX_ANCHOR, 'V', 'Vedlegg: Datagrunnlag og regler', o.pages, pdf)}</li></ol>` : ''}
+${pdf ? html`<ol><li class="sr-toc-1">${tocEntry(APPENDIX_ANCHOR, '', 'Vedlegg: Datagrunnlag og regler', o.pages, pdf)}</li></ol>` : ''}
 ${list(m.figures, 'Figurer')}
 ${list(m.tables, 'Tabeller')}
 </nav>`;
@@ -163,7 +165,7 @@ kilder (K) og regler (R) hver figur og tabell bygger på; kildene er identifiser
       n,
       ref,
     }) => html`<tr><th scope="row">K${n}</th><td><span class="sr-file">${ref.fileName}</span><br><code class="sr-hash">${ref.sha256}</code></td>
-<td>${ref.kind}</td><td>${formatInstant(ref.importedAt)}</td></tr>`,
+<td>${ref.kindLabel}</td><td>${formatInstant(ref.importedAt)}</td></tr>`,
   )}</tbody>
 </table>
 ${
@@ -173,18 +175,18 @@ ${
 }
 ${
   live.length > 0
-    ? html`<h3>Beregnede verdier i teksten</h3><ul>${live.map((l) => html`<li><code>kpi.${l.kpiId}</code> = ${l.text} (seksjon ${l.section})${l.source ? `, ${l.source}` : ''}</li>`)}</ul>`
+    ? html`<h3>Beregnede verdier i teksten</h3><ul>${live.map((l) => html`<li>${l.label}: ${l.text} (seksjon ${l.section})${l.source ? `, ${l.source}` : ''}</li>`)}</ul>`
     : ''
 }
 </section>`;
 }
 
-function collectLiveValues(m: ReportModel): { kpiId: string; text: string; section: string; source?: string }[] {
-  const out: { kpiId: string; text: string; section: string; source?: string }[] = [];
+function collectLiveValues(m: ReportModel): { label: string; text: string; section: string; source?: string }[] {
+  const out: { label: string; text: string; section: string; source?: string }[] = [];
   const walk = (ss: readonly ReportSection[]) => {
     for (const s of ss) {
       for (const l of s.narrative?.liveValues ?? [])
-        out.push({ kpiId: l.kpiId, text: l.text, section: sectionLabel(s), ...(l.source ? { source: l.source } : {}) });
+        out.push({ label: l.label, text: l.text, section: sectionLabel(s), ...(l.source ? { source: l.source } : {}) });
       walk(s.sections);
     }
   };
@@ -208,7 +210,8 @@ ${o.mode === 'pdf' ? appendix(m) : ''}
 
 /** A complete, self-contained HTML document (inline CSS and SVG, no external resources). */
 export function reportDocument(m: ReportModel, o: RenderOptions): string {
-  const css = REPORT_CSS + pageCss({ title: m.title, organisation: m.organisation, draft: m.status !== 'published' });
+  const css =
+    REPORT_CSS + pageCss({ title: m.title, organisation: m.organisation, draft: m.status !== 'published', headerLine: m.headerLine });
   return html`<!doctype html>
 <html lang="${REPORT_LANG}">
 <head>

@@ -40,7 +40,8 @@ export const REPORT_CSS = `
 .sr-report .sr-table thead { display: table-header-group; }
 .sr-report .sr-table th, .sr-report .sr-table td { padding: .3em .55em; border-bottom: 1px solid var(--sr-line); text-align: left; vertical-align: top; }
 .sr-report .sr-table thead th { background: var(--sr-brand); color: #fff; font-weight: 700; border-bottom: 0; }
-.sr-report .sr-table tbody th { font-weight: 400; min-width: 9em; }
+/* Row headers as wide as their content needs: a year column stays narrow beside a long project name. */
+.sr-report .sr-table tbody th { font-weight: 400; min-width: 3em; }
 .sr-report .sr-table tbody tr:nth-child(even) { background: var(--sr-zebra); }
 .sr-report .sr-table tr { break-inside: avoid; }
 .sr-report .sr-table .num { text-align: right; white-space: nowrap; }
@@ -89,6 +90,7 @@ export const REPORT_CSS = `
 /* Cover. */
 .sr-report .sr-cover { position: relative; overflow: hidden; }
 .sr-report .sr-cover-band { background: var(--sr-brand); color: #fff; padding: 2.2em 2.4em; }
+.sr-report .sr-cover-logo { display: block; max-height: 22mm; max-width: 60mm; margin: 0 0 1.2em; background: #fff; padding: 2mm; }
 .sr-report .sr-cover-org { font-size: 14pt; margin: 0 0 2.5em; letter-spacing: .02em; }
 .sr-report .sr-cover h1 { color: #fff; font-size: 28pt; margin: 0 0 .3em; }
 .sr-report .sr-cover-sub { font-size: 13pt; margin: 0; opacity: .9; }
@@ -134,15 +136,20 @@ function cssString(text: string): string {
 }
 
 /** A4 page rules with the running header and "Side x av y" footer; the cover has neither. */
-export function pageCss(o: { title: string; organisation: string; draft: boolean }): string {
+export function pageCss(o: { title: string; organisation: string; draft: boolean; headerLine?: string | null }): string {
   const right = o.draft ? `${o.organisation} · UTKAST` : o.organisation;
   return `
 @page { size: A4; margin: 22mm 18mm 20mm 20mm;
   @top-left { content: ${cssString(o.title)}; font: 8.5pt "Liberation Sans", Arial, sans-serif; color: #555; vertical-align: bottom; padding-bottom: 4mm; }
   @top-right { content: ${cssString(right)}; font: 8.5pt "Liberation Sans", Arial, sans-serif; color: #555; vertical-align: bottom; padding-bottom: 4mm; }
-  @bottom-center { content: "Side " counter(page) " av " counter(pages); font: 8.5pt "Liberation Sans", Arial, sans-serif; color: #555; vertical-align: top; padding-top: 4mm; }
+  @bottom-center { content: "Side " counter(page) " av " counter(pages); font: 8.5pt "Liberation Sans", Arial, sans-serif; color: #555; vertical-align: top; padding-top: 4mm; }${
+    o.headerLine
+      ? `
+  @bottom-left { content: ${cssString(o.headerLine)}; font: 8.5pt "Liberation Sans", Arial, sans-serif; color: #555; vertical-align: top; padding-top: 4mm; }`
+      : ''
+  }
 }
-@page cover { margin: 0; @top-left { content: none; } @top-right { content: none; } @bottom-center { content: none; } }
+@page cover { margin: 0; @top-left { content: none; } @top-right { content: none; } @bottom-center { content: none; } @bottom-left { content: none; } }
 @media print {
   html, body { margin: 0; padding: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .sr-report .sr-cover { page: cover; height: 296mm; break-after: page; }

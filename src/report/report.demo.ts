@@ -13,6 +13,7 @@
 import { join } from 'node:path';
 import { kpiDefinitionsWithData } from '../kpi/registry.ts';
 import type { DemoContext, DomainModule } from '../module.ts';
+import { formatQuantity } from '../shared/format.ts';
 import type { YearMonth } from '../shared/period.ts';
 import type { Db } from '../storage/db.ts';
 import { buildReport, reportModel } from './build.ts';
@@ -98,8 +99,10 @@ function financeTexts(a: Available): Record<string, string> {
         a.kpi('finance.liquidity') && a.kpi('finance.liquidity.yearEndForecast'),
         'Likviditeten er solid, og beholdningen av likvide midler per mai er {{ kpi.finance.liquidity }}. Prognosen per årsslutt er {{ kpi.finance.liquidity.yearEndForecast }}.',
       ),
-      'På grunn av garantimilepælen i medielogg-prosjektet og bestillingstidspunktet for satsinger og radioterminaler sent i 2025 forventer HDO i tillegg å motta investeringer i første kvartal 2026.',
-      `Det er bedt om lån i budsjett 2025. Første del utbetales i juli 2025, og resten er planlagt utbetalt i desember 2025.${when(a.tab('finance-liquidity'), ' Beløpene står i [@tab:finance-liquidity].')}`,
+      `På grunn av garantimilepælen i medielogg-prosjektet og bestillingstidspunktet for satsinger og radioterminaler sent i 2025 forventer HDO i tillegg å motta investeringer${when(a.kpi('finance.investments.nextYearQ1'), ' på {{ kpi.finance.investments.nextYearQ1 }}')} i første kvartal 2026.`,
+      a.kpi('finance.loans.requested') && a.kpi('finance.loans.firstDisbursement')
+        ? `Det er bedt om lån på inntil {{ kpi.finance.loans.requested }} i budsjett 2025. {{ kpi.finance.loans.firstDisbursement }} blir utbetalt i juli 2025, og resterende lån er planlagt utbetalt i desember 2025.${when(a.tab('finance-liquidity'), ' Beløpene står i [@tab:finance-liquidity].')}`
+        : `Det er bedt om lån i budsjett 2025. Første del utbetales i juli 2025, og resten er planlagt utbetalt i desember 2025.${when(a.tab('finance-liquidity'), ' Beløpene står i [@tab:finance-liquidity].')}`,
     ),
   };
 }
@@ -130,7 +133,7 @@ function organisationTexts(a: Available): Record<string, string> {
     'organisation.sick-leave': para(
       when(
         a.kpi('workforce.sickLeave.total'),
-        `For mai er det registrert et sykefravær på {{ kpi.workforce.sickLeave.total }}, lavere enn indikatoren på < 5\u00a0% per måned.${when(
+        `For mai er det registrert et sykefravær på {{ kpi.workforce.sickLeave.total }}, {{ compare kpi.workforce.sickLeave.total target | enn }} indikatoren på {{ kpi.workforce.sickLeave.total | target }} per måned.${when(
           a.kpi('workforce.sickLeave.short') && a.kpi('workforce.sickLeave.long') && a.tab('sick-leave-split'),
           ' Korttidsfraværet var {{ kpi.workforce.sickLeave.short }} og langtidsfraværet {{ kpi.workforce.sickLeave.long }} ([@tab:sick-leave-split]).',
         )}`,
@@ -141,14 +144,14 @@ function organisationTexts(a: Available): Record<string, string> {
     'organisation.aml': para(
       when(
         a.kpi('workforce.aml.month'),
-        'Det ble registrert totalt {{ kpi.workforce.aml.month | number }} AML-brudd i mai. Selv om dette er noe over indikatoren for perioden, fortsetter trenden med forholdsvis lavt antall AML-brudd til tross for den store arbeidsbelastningen foretaket opplever.',
+        'Det ble registrert totalt {{ kpi.workforce.aml.month | number }} AML-brudd i mai, {{ compare kpi.workforce.aml.month target }} indikatoren for perioden ({{ kpi.workforce.aml.month | target }} per måned). Trenden med forholdsvis lavt antall AML-brudd fortsetter til tross for den store arbeidsbelastningen foretaket opplever.',
       ),
       when(
         a.tab('aml-by-rule') && a.tab('aml-by-cause'),
         'Bruddene fordelt på bruddtype står i [@tab:aml-by-rule], og forklaringen på bruddene i [@tab:aml-by-cause].',
       ),
       'Bruddene kan deles i to hovedkategorier:',
-      '- I all hovedsak er bruddene knyttet til planlagte aktiviteter som patching, utviklingsarbeid og systemforbedringer. Dette er områder der det i større grad er mulig å planlegge og organisere arbeidet slik at AML-brudd unngås.\n- De to øvrige bruddene skyldes manglende AML-dispensasjoner, som er et område foretaket vil se nærmere på.',
+      '- I all hovedsak er bruddene knyttet til planlagte aktiviteter som patching, utviklingsarbeid og systemforbedringer. Dette er områder der det i større grad er mulig å planlegge og organisere arbeidet slik at AML-brudd unngås.\n- De øvrige bruddene skyldes manglende AML-dispensasjoner, som er et område foretaket vil se nærmere på.',
       '#### Langsiktige arbeids- og fokusområder for å redusere antall AML-brudd',
       '- Ansettelsen av to nye personalledere har på kort tid gitt en merkbar kapasitetsøkning for tettere medarbeideroppfølging. Det vil gi innsikt til å forbedre rutiner og se nærmere på arbeidsbelastningen i teamene.\n- Foretaket er inne i en hektisk periode med å klargjøre LifeX og Medielogg til pilot, og det vil gi økt arbeidsbelastning. Det vil derfor kreve enda bedre og tettere planlegging og oppfølging av oppgavene som kan planlegges, for å sikre at medarbeiderne ivaretas.\n- Tettere dialog med den enkelte ansatte som har gjentatte brudd.',
       '#### Korrigering av tidligere rapporterte tall',
@@ -172,10 +175,10 @@ function customerTexts(a: Available): Record<string, string> {
       'Antall kundeklager mottatt i perioden: {{ kpi.service.complaints | number }}.',
     ),
     'customers.service-desk': para(
-      'I HDOs tjenesteavtaler er det satt krav om at 80\u00a0% av innkommende samtaler skal besvares innen 30 sekunder.',
-      a.fig('servicedesk-answer-rate')
-        ? '[@fig:servicedesk-answer-rate] viser at HDOs 1. linje ligger stabilt høyt i forhold til målsetningen.'
-        : 'HDOs 1. linje ligger stabilt høyt i forhold til målsetningen.',
+      a.kpi('service.desk.serviceLevel')
+        ? 'I HDOs tjenesteavtaler er det satt krav om at minst {{ kpi.service.desk.serviceLevel | targetvalue }} av innkommende samtaler skal besvares innen 30 sekunder. I mai ble {{ kpi.service.desk.serviceLevel }} besvart innen fristen, {{ compare kpi.service.desk.serviceLevel target }} målsetningen.'
+        : 'I HDOs tjenesteavtaler er det satt krav til hvor stor andel av innkommende samtaler som skal besvares innen 30 sekunder.',
+      when(a.fig('servicedesk-answer-rate'), '[@fig:servicedesk-answer-rate] viser utviklingen for HDOs 1. linje måned for måned.'),
       'Innkommende samtaler og svartider overvåkes kontinuerlig for å sikre best mulig bemanning.',
       when(a.kpi('service.desk.asa'), 'Gjennomsnittlig svartid var i mai {{ kpi.service.desk.asa | number }}\u00a0sekunder.'),
       when(
@@ -324,6 +327,6 @@ export async function reportDemo(ctx: DemoContext): Promise<void> {
   if (missing) ctx.log(`  ${missing}`);
   const result = await buildReport({ config: ctx.config, db: ctx.db, domains: ctx.domains }, { period: ctx.period, outDir, pdf: !missing });
   ctx.log(
-    `Rapporten for ${ctx.period}: ${Object.keys(texts).length} tekster, ${result.model.figures.length} figurer, ${result.model.tables.length} tabeller; bygget i ${outDir}.`,
+    `Rapporten for ${ctx.period}: ${formatQuantity(Object.keys(texts).length, 'tekst', 'tekster')}, ${formatQuantity(result.model.figures.length, 'figur', 'figurer')}, ${formatQuantity(result.model.tables.length, 'tabell', 'tabeller')}; bygget i ${outDir}.`,
   );
 }

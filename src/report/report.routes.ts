@@ -9,6 +9,7 @@ import { narrativeHistory } from './narratives.queries.ts';
 import { saveNarrative, sectionTexts } from './narratives.ts';
 import { dataFiles, provenanceDocument, reportHtml, reportPdf, valuesDocument } from './outputs.ts';
 import { previewNarrative, reportStatusDoc } from './overview.ts';
+import { closeWarmBrowser, warmBrowser } from './pdf.ts';
 import { listPublications, publicationFile, publicationFiles } from './publication.queries.ts';
 import { changeStatus, publicationFileUrl, publishReport } from './publication.ts';
 import { actorOf, requireWorkflowRight } from './report.access.ts';
@@ -35,18 +36,23 @@ async function liveFile(deps: ReportDeps, period: YearMonth, name: string): Prom
   const model = await cachedReportModel(deps, period);
   if (name === 'report.html') return { name, mediaType: 'text/html; charset=utf-8', bytes: Buffer.from(reportHtml(model), 'utf8') };
   if (name === 'report.pdf')
-    return { name, mediaType: 'application/pdf', bytes: await reportPdf(model, { chromiumPath: deps.config.chromiumPath }) };
+    return {
+      name,
+      mediaType: 'application/pdf',
+      bytes: await reportPdf(model, { chromiumPath: deps.config.chromiumPath, browser: await warmBrowser(deps.config.chromiumPath) }),
+    };
   if (name === 'provenance.json' || name === 'values.json') {
     const doc = name === 'values.json' ? valuesDocument(model) : provenanceDocument(model);
     return { name, mediaType: 'application/json; charset=utf-8', bytes: Buffer.from(`${JSON.stringify(doc, null, 2)}\n`) };
   }
   const data = (await dataFiles(model)).find((f) => f.name === name);
-  if (!data)
-    throw new AppError('NOT_FOUND', `Rapporten for ${period} har ingen tabell eller figur med filen «${name}» (No such data file)`);
+  if (!data) throw new AppError('NOT_FOUND', `Rapporten for ${period} har ingen tabell eller figur med filen «${name}»`);
   return data;
 }
 
 export async function reportApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  // PDFs in the server print in one browser kept warm between requests (src/report/pdf.ts).
+  app.addHook('onClose', async () => closeWarmBrowser());
   app.get(
     '/report/template',
     { config: { permission: 'read' }, schema: s.templateSchema },
@@ -69,7 +75,7 @@ export async function reportApi(app: FastifyInstance, deps: AppDeps): Promise<vo
     async (req) => {
       const { period, sectionId } = req.params;
       const text = (await sectionTexts(deps.db, period)).find((t) => t.id === sectionId);
-      if (!text) throw new AppError('NOT_FOUND', `Ingen seksjon «${sectionId}» med tekst i rapportmalen (Unknown section)`);
+      if (!text) throw new AppError('NOT_FOUND', `Ingen seksjon «${sectionId}» med tekst i rapportmalen`);
       const n = text.narrative;
       return {
         sectionId,
@@ -110,7 +116,8 @@ export async function reportApi(app: FastifyInstance, deps: AppDeps): Promise<vo
       requireWorkflowRight(req, action);
       const who = { actor: actorOf(req, 'api', req.body?.by), comment: req.body?.comment };
       if (action === 'publish') {
-        const { state, publication } = await publishReport(deps, period, who);
+        const browser = await warmBrowser(deps.config.chromiumPath);
+        const { state, publication } = await publishReport(deps, period, { ...who, browser });
         return { period, status: state.status, version: state.version, publication };
       }
       const state = await changeStatus(deps, period, action, who);
@@ -136,8 +143,7 @@ export async function reportApi(app: FastifyInstance, deps: AppDeps): Promise<vo
     async (req) => {
       const { period, version } = req.params;
       const publication = (await listPublications(deps.db, period)).find((p) => p.version === version);
-      if (!publication)
-        throw new AppError('NOT_FOUND', `Rapporten for ${period} har ingen publisert versjon ${version} (No such publication)`);
+      if (!publication) throw new AppError('NOT_FOUND', `Rapporten for ${period} har ingen publisert versjon ${version}`);
       const files = await publicationFiles(deps.db, period, version);
       return { publication, files: files.map((f) => ({ ...f, url: publicationFileUrl(period, version, f.name) })) };
     },

@@ -12,6 +12,7 @@ import type { ReportModel } from './model.ts';
 import { narrativeHistory } from './narratives.queries.ts';
 import { saveNarrative, sectionTexts } from './narratives.ts';
 import { previewNarrative, reportStatusDoc } from './overview.ts';
+import { warmBrowser } from './pdf.ts';
 import { publicationFile } from './publication.queries.ts';
 import { changeStatus, publishReport } from './publication.ts';
 import { actorOf, requireWorkflowRight } from './report.access.ts';
@@ -46,7 +47,7 @@ async function reportPage(deps: AppDeps, period: YearMonth): Promise<string> {
 
 async function editorPage(deps: AppDeps, period: YearMonth, sectionId: string, o: { markdown?: string; saved: boolean }): Promise<string> {
   const text = (await sectionTexts(deps.db, period)).find((t) => t.id === sectionId);
-  if (!text) throw new AppError('NOT_FOUND', `Rapportmalen har ingen seksjon «${sectionId}» med tekst (Unknown section)`);
+  if (!text) throw new AppError('NOT_FOUND', `Rapportmalen har ingen seksjon «${sectionId}» med tekst`);
   const markdown = o.markdown ?? text.narrative?.markdown ?? '';
   const doc = await reportStatusDoc(deps, period);
   let model: ReportModel | null = null;
@@ -83,10 +84,10 @@ export async function reportWeb(app: FastifyInstance, deps: AppDeps): Promise<vo
   app.post<{ Body: Form }>('/rapport/status', { config: { permission: 'read' } }, async (req, reply) => {
     const period = resolvePeriod(req.query, deps.config);
     const action = req.body?.action ?? '';
-    if (!isWorkflowAction(action)) throw new AppError('VALIDATION', `Ukjent handling «${action}» (Unknown action)`);
+    if (!isWorkflowAction(action)) throw new AppError('VALIDATION', `Ukjent handling «${action}»`);
     requireWorkflowRight(req, action);
     const who = { actor: actorOf(req, 'web', req.body?.by), comment: req.body?.comment || undefined };
-    if (action === 'publish') await publishReport(deps, period, who);
+    if (action === 'publish') await publishReport(deps, period, { ...who, browser: await warmBrowser(deps.config.chromiumPath) });
     else await changeStatus(deps, period, action, who);
     return reply.redirect(`/rapport?period=${period}`, 303);
   });

@@ -57,6 +57,16 @@ describe('parseTemplate', () => {
     ]);
   });
 
+  it('checks the footer line and the logo', () => {
+    const sections = [{ id: 'a', title: 'A' }];
+    expect(problems({ title: 'R', headerLine: 'Vedlegg 1 sak 20-2025', logo: 'data:image/svg+xml;base64,PHN2Zy8+', sections })).toEqual([]);
+    expect(problems({ title: 'R', headerLine: 'a\nb', logo: 'https://example.org/logo.png', sections })).toEqual([
+      'headerLine: topptekstlinjen kan ikke ha linjeskift eller kontrolltegn',
+      'logo må være en data-URL (data:image/png, image/jpeg eller image/svg+xml;base64,…) på høyst 300 kB',
+    ]);
+    expect(problems({ title: 'R', headerLine: 'x'.repeat(121), sections })).toEqual(['headerLine: topptekstlinjen kan ha høyst 120 tegn']);
+  });
+
   it('rejects more than three levels', () => {
     const deep = {
       id: 'a',

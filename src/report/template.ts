@@ -23,6 +23,10 @@ export interface TemplateSection {
 export interface ReportTemplate {
   /** Document title before the period: "Virksomhetsrapport" → "Virksomhetsrapport per mai 2025". */
   title: string;
+  /** A line in every page's footer, e.g. "Vedlegg 1 sak 20-2025" (`report build --header` overrides it per build). */
+  headerLine?: string;
+  /** The organisation's logo on the cover: a `data:image/png|jpeg|svg+xml;base64,…` URL (the report stays self-contained). */
+  logo?: string;
   sections: TemplateSection[];
 }
 
@@ -32,6 +36,17 @@ export const NARRATIVE_SLOT = 'narrative';
 const SECTION_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 const BLOCK_ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 const MAX_DEPTH = 3;
+export const HEADER_LINE_MAX = 120;
+const LOGO = /^data:image\/(?:png|jpeg|svg\+xml);base64,[A-Za-z0-9+/]+=*$/;
+const LOGO_MAX = 300_000;
+
+/** Problem text for a header line, or undefined when it is fine. */
+export function headerLineProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return 'topptekstlinjen må være en ikke-tom tekst';
+  if (value.length > HEADER_LINE_MAX) return `topptekstlinjen kan ha høyst ${HEADER_LINE_MAX} tegn`;
+  if ([...value].some((c) => c.charCodeAt(0) < 32)) return 'topptekstlinjen kan ikke ha linjeskift eller kontrolltegn';
+  return undefined;
+}
 
 /** Every section of the tree in document order, with its depth (1 = top level). */
 export function flattenSections(sections: readonly TemplateSection[], depth = 1): { section: TemplateSection; depth: number }[] {
@@ -78,6 +93,17 @@ export function parseTemplate(value: unknown, source: string): ReportTemplate {
   } else {
     const t = value as Record<string, unknown>;
     if (typeof t.title !== 'string' || t.title.trim() === '') problems.push(templateProblem(source, 'mangler title', 'missing title'));
+    const header = t.headerLine === undefined ? undefined : headerLineProblem(t.headerLine);
+    if (header) problems.push(templateProblem(source, `headerLine: ${header}`, 'headerLine: invalid'));
+    if (t.logo !== undefined && (typeof t.logo !== 'string' || !LOGO.test(t.logo) || t.logo.length > LOGO_MAX)) {
+      problems.push(
+        templateProblem(
+          source,
+          `logo må være en data-URL (data:image/png, image/jpeg eller image/svg+xml;base64,…) på høyst ${LOGO_MAX / 1000} kB`,
+          'logo must be a base64 data URL of a PNG, JPEG or SVG image',
+        ),
+      );
+    }
     if (!Array.isArray(t.sections) || t.sections.length === 0) {
       problems.push(templateProblem(source, 'sections må være en ikke-tom liste', 'sections must be a non-empty list'));
     } else {
@@ -86,7 +112,7 @@ export function parseTemplate(value: unknown, source: string): ReportTemplate {
     }
   }
   if (problems.length > 0) {
-    throw new AppError('VALIDATION', `Ugyldig rapportmal i ${source}: ${problems[0]?.message} (Invalid report template)`, { problems });
+    throw new AppError('VALIDATION', `Ugyldig rapportmal i ${source}: ${problems[0]?.message}`, { problems });
   }
   return value as ReportTemplate;
 }
@@ -97,13 +123,9 @@ export function parseTemplateJson(text: string, source: string): ReportTemplate 
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new AppError(
-      'VALIDATION',
-      `Rapportmalen i ${source} er ikke gyldig JSON (Template is not valid JSON): ${(err as Error).message}`,
-      {
-        problems: [templateProblem(source, 'ikke gyldig JSON', `not valid JSON: ${(err as Error).message}`)],
-      },
-    );
+    throw new AppError('VALIDATION', `Rapportmalen i ${source} er ikke gyldig JSON: ${(err as Error).message}`, {
+      problems: [templateProblem(source, 'ikke gyldig JSON', `not valid JSON: ${(err as Error).message}`)],
+    });
   }
   return parseTemplate(value, source);
 }

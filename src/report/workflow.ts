@@ -27,7 +27,7 @@ export function nextStatus(current: ReportStatus, action: WorkflowAction): Repor
     const allowed = rule.from.map((s) => STATUS_LABELS[s].toLowerCase()).join(' eller ');
     throw new AppError(
       'CONFLICT',
-      `Kan ikke «${rule.label.toLowerCase()}»: rapporten er ${STATUS_LABELS[current].toLowerCase()}, må være ${allowed} (Invalid report status transition ${current} → ${rule.to})`,
+      `Kan ikke «${rule.label.toLowerCase()}»: rapporten er ${STATUS_LABELS[current].toLowerCase()}, må være ${allowed}`,
       { details: { status: current, action } },
     );
   }

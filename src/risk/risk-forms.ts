@@ -95,7 +95,9 @@ function select(form: string, name: string, state: FormState, options: [string, 
 /** Add (no `riskId`) or edit a risk. */
 export function riskForm(opts: { action: string; state: FormState; creating: boolean; cancelHref: string }): SafeHtml {
   const f = opts.creating ? 'new-risk' : 'edit-risk';
-  const s = opts.state;
+  // The stored code for the organisation's own risks is never shown: an empty field means the organisation.
+  const scope = opts.state.values.scope === ENTERPRISE_SCOPE ? '' : (opts.state.values.scope ?? '');
+  const s: FormState = { ...opts.state, values: { ...opts.state.values, scope } };
   const categories: [string, string][] = [['', '(velg)'], ...Object.entries(CATEGORY_LABELS)];
   return html`${errorSummary(f, s)}
 <form method="post" action="${opts.action}" class="risk-form" novalidate>
@@ -105,7 +107,7 @@ ${textarea(f, 'description', s, 3)}
 <div class="risk-row">
 ${text(f, 'owner', s)}
 ${select(f, 'category', s, categories)}
-${text(f, 'scope', s, { hint: `«${ENTERPRISE_SCOPE}» for foretaket, ellers prosjektets ID.` })}
+${text(f, 'scope', s, { hint: 'Tomt for foretaket, ellers prosjektets ID (f.eks. KAK).' })}
 </div>
 <div class="risk-row">
 ${text(f, 'opened', s, { type: 'date', required: true, hint: 'ÅÅÅÅ-MM-DD' })}

@@ -109,6 +109,15 @@ describe('web pages /risiko', () => {
     expect(byId.body).toContain('aria-sort="descending"');
   });
 
+  it('shows no English code in the risk form: the organisation’s own risks have an empty scope field', async () => {
+    for (const url of ['/risiko/ny?period=2025-05', '/risiko/OR-2/endre?period=2025-05']) {
+      const page = await app.inject({ url });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).not.toContain('enterprise');
+      expect(page.body).toContain('Tomt for foretaket, ellers prosjektets ID');
+    }
+  });
+
   it('edits and closes a risk, keeping the versions', async () => {
     const edit = await form('/risiko/OR-2?period=2025-05', { title: 'Annen (endret)', opened: '2025-01-02', scope: 'enterprise' });
     expect(edit.statusCode).toBe(303);

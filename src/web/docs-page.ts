@@ -1,6 +1,7 @@
 /**
- * Operator documentation (`docs/*.md` in the repository) rendered in the web app, so the empty
- * state and error pages can link to it. Markdown goes through marked and then sanitize-html.
+ * The user guide (`docs/brukerveiledning/*.md`, Norwegian) rendered in the web app at /dokumentasjon,
+ * so the empty state and error pages can link to it. The rest of `docs/` is developer and operator
+ * documentation in English and is not served. Markdown goes through marked and then sanitize-html.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
@@ -9,7 +10,7 @@ import { marked } from 'marked';
 import { AppError } from '../shared/errors.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 
-export const DOCS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs');
+export const DOCS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'brukerveiledning');
 
 /** "configuration" or "import-formats/risk": one folder level, lower-case words. */
 const NAME = /^[a-z0-9][a-z0-9-]*(?:\/[a-z0-9][a-z0-9-]*)?$/;
@@ -29,10 +30,23 @@ export async function listDocs(dir = DOCS_DIR): Promise<string[]> {
   return (await markdownNames(dir, '')).filter((n) => NAME.test(n)).sort();
 }
 
+/** A page's title: its first `# ` heading, else its name. */
+async function docTitle(dir: string, name: string): Promise<string> {
+  const doc = await readDoc(dir, name);
+  return /^# (.+)$/m.exec(doc?.markdown ?? '')?.[1]?.trim() ?? name;
+}
+
+/** The guide's front page (README.md) with the list of its pages by title. */
 export async function docsIndexBody(dir = DOCS_DIR): Promise<SafeHtml> {
-  const names = await listDocs(dir);
-  if (names.length === 0) return html`<p>Ingen dokumentasjon funnet i <code>docs/</code>.</p>`;
-  return html`<ul>${names.map((n) => html`<li><a href="/dokumentasjon/${n}">${n}</a></li>`)}</ul>`;
+  const names = (await listDocs(dir)).filter((n) => n !== 'README');
+  const front = await readDoc(dir, 'README');
+  const { default: sanitizeHtml } = await import('sanitize-html'); // loads only when a document is shown
+  const intro = front ? raw(sanitizeHtml(await marked.parse(rewriteDocLinks(front.markdown.replace(/^# .*\n/, ''), '')))) : '';
+  if (names.length === 0 && !front) return html`<p>Brukerveiledningen mangler.</p>`;
+  const titles = await Promise.all(names.map((n) => docTitle(dir, n)));
+  return html`<article class="doc">${intro}</article>
+<h2>Sider i brukerveiledningen</h2>
+<ul>${names.map((n, i) => html`<li><a href="/dokumentasjon/${n}">${titles[i]}</a></li>`)}</ul>`;
 }
 
 /** Relative links between docs (`risk.md`, `../errors.md`, `x/README.md`) → their web pages. */
@@ -60,7 +74,7 @@ async function readDoc(dir: string, name: string): Promise<{ markdown: string; b
 /** Renders `docs/<name>.md` (or `docs/<name>/README.md`), sanitised. */
 export async function docBody(name: string, dir = DOCS_DIR): Promise<SafeHtml> {
   const doc = NAME.test(name) ? await readDoc(dir, name) : undefined;
-  if (!doc) throw new AppError('NOT_FOUND', `Fant ikke dokumentet «${name}» (Document not found)`);
+  if (!doc) throw new AppError('NOT_FOUND', `Fant ikke siden «${name}» i brukerveiledningen`);
   const rendered = await marked.parse(rewriteDocLinks(doc.markdown, doc.base));
   const { default: sanitizeHtml } = await import('sanitize-html'); // loads only when a document is shown
   const clean = sanitizeHtml(rendered, { allowedTags: sanitizeHtml.defaults.allowedTags.concat(['h1', 'h2', 'img']) });

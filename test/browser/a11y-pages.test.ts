@@ -17,7 +17,7 @@ const EMPTY = '2019-01';
 
 /** Realistic URLs for every route with parameters (and a few without that need a query). */
 const EXAMPLES: Record<string, string[]> = {
-  '/dokumentasjon/*': ['/dokumentasjon/configuration', '/dokumentasjon/accessibility', '/dokumentasjon/import-formats/risk'],
+  '/dokumentasjon/*': ['/dokumentasjon/rapporten', '/dokumentasjon/import', '/dokumentasjon/tilgang'],
   '/risiko/:id': [`/risiko/OR-631?period=${P}`],
   '/risiko/:id/endre': [`/risiko/OR-631/endre?period=${P}`],
   '/rapport/tekst/:sectionId': [`/rapport/tekst/finance.result?period=${P}`, `/rapport/tekst/risk?period=${EMPTY}`],

@@ -31,6 +31,40 @@ export function capitalKpis(): KpiDefinition[] {
       },
     },
     {
+      id: 'finance.investments.nextYearQ1',
+      label: 'Investeringer forventet mottatt i første kvartal neste år',
+      unit: 'MNOK',
+      decimals: 1,
+      async compute(ctx) {
+        const o = await getLiquidityOverview(ctx.db, { period: ctx.period, bankBalanceAt: noBankBalance });
+        return o.nextYearQ1Investments === null ? null : toMnok(o.nextYearQ1Investments);
+      },
+    },
+    {
+      id: 'finance.loans.requested',
+      label: 'Lån det er bedt om (årets låneposter)',
+      unit: 'MNOK',
+      decimals: 0,
+      async compute(ctx) {
+        const o = await getLiquidityOverview(ctx.db, { period: ctx.period, bankBalanceAt: noBankBalance });
+        return o.loans.length === 0 ? null : toMnok(o.loans.reduce((sum, l) => sum + l.requested, 0));
+      },
+    },
+    {
+      id: 'finance.loans.firstDisbursement',
+      label: 'Første utbetaling av årets lån',
+      unit: 'MNOK',
+      decimals: 0,
+      async compute(ctx) {
+        const o = await getLiquidityOverview(ctx.db, { period: ctx.period, bankBalanceAt: noBankBalance });
+        const first = o.loans
+          .flatMap((l) => l.disbursements)
+          .filter((d) => d.date.slice(0, 4) === ctx.period.slice(0, 4))
+          .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0];
+        return first ? toMnok(first.amount) : null;
+      },
+    },
+    {
       id: 'finance.receivables.overdue',
       label: 'Forfalte kundefordringer',
       unit: 'MNOK',

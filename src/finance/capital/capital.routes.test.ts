@@ -134,6 +134,9 @@ describe('finance capital over HTTP, on the web page and in the report', () => {
     expect(value('finance.investments.invoicedYtd')).toBeCloseTo(39.2854004, 7);
     expect(value('finance.liquidity.yearEndForecast')).toBe(66.4);
     expect(value('finance.receivables.overdue')).toBeCloseTo(2.525111, 6);
+    expect(value('finance.investments.nextYearQ1')).toBeCloseTo(20.1, 9);
+    expect(value('finance.loans.requested')).toBe(120);
+    expect(value('finance.loans.firstDisbursement')).toBe(80);
   });
 
   it('gives the report three table blocks for May and none for a month without data', async () => {

@@ -6,7 +6,7 @@ import { describeEachDialect } from '../../../test/support/databases.ts';
 import { importOrThrow, sourceFromPath } from '../../imports/imports.ts';
 import type { DemoContext } from '../../module.ts';
 import type { Db } from '../../storage/db.ts';
-import { deviationsHtml, forecastSummary } from '../finance.blocks.ts';
+import { deviationsHtml, forecastSummary, forecastTableBlock } from '../finance.blocks.ts';
 import { finance } from '../finance.module.ts';
 import { financeResult, resultTableJson } from '../finance.section.ts';
 import { financeRestatement } from '../finance-restatement.ts';
@@ -122,10 +122,11 @@ describeEachDialect('finance demo', (ctx) => {
       'Andre driftskostnader 5,1\u00a0MNOK over',
       'Finansposter 4,0\u00a0MNOK under',
     ]);
-    expect(forecast).toContain(
-      '<li>Personalkostnader er 5,7\u00a0MNOK under budsjett som følge av forsinkelse i rekrutteringer av nye årsverk, samt turnover.',
-    );
-    expect(forecast).toContain('<li>Andre driftskostnader er 5,1\u00a0MNOK over budsjett. Endret periodisering av erstatning');
+    // Comments are printed once, in the table's comment column (capitalised), not repeated in the bullets.
+    expect(forecast).toContain('<li>Personalkostnader er 5,7\u00a0MNOK under budsjett.</li>');
+    expect(forecast).not.toContain('som følge av');
+    const comment = forecastTableBlock(t).rows.find((r) => r.cells[0]?.text === 'Personalkostnader')?.cells[4]?.text;
+    expect(comment).toMatch(/^Som følge av forsinkelse i rekrutteringer av nye årsverk, samt turnover\./);
   });
 
   it('computes from the raw data: a changed invoice in a newer SAF-T file changes the result', async () => {

@@ -26,7 +26,7 @@ Se seksjonene med «styrerom narrative list --period ÅÅÅÅ-MM».`,
     const [sectionId, ...extra] = positionals;
     if (!sectionId || extra.length > 0)
       throw new AppError('USAGE', 'Oppgi nøyaktig én seksjon-id. Se «styrerom narrative set --help». (Expected one section id)');
-    if (!values.file) throw new AppError('USAGE', '--file <tekst.md> mangler. Se «styrerom narrative set --help». (Missing --file)');
+    if (!values.file) throw new AppError('USAGE', '--file <tekst.md> mangler. Se «styrerom narrative set --help».');
     let markdown: string;
     try {
       markdown = (await readFile(values.file, 'utf8')).replace(/^\uFEFF/, '');
@@ -80,7 +80,7 @@ export const narrativeShowCommand: CliCommand = {
       text: (await sectionTexts(db, period)).find((t) => t.id === sectionId),
       history: await narrativeHistory(db, period, sectionId),
     }));
-    if (!text) throw new AppError('NOT_FOUND', `Ingen seksjon «${sectionId}» med tekst i rapportmalen (Unknown section)`);
+    if (!text) throw new AppError('NOT_FOUND', `Ingen seksjon «${sectionId}» med tekst i rapportmalen`);
     for (const h of history) ctx.stderr(`${h.createdAt}  ${h.author}\n`);
     if (text.narrative?.inherited)
       ctx.stderr(`(Ingen tekst for ${formatMonth(period)} ennå; utkast fra ${formatMonth(text.narrative.period)}.)\n`);

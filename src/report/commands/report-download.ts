@@ -16,12 +16,11 @@ ble lagret ved publisering. Uten --version: siste publiserte versjon.`,
     const { values } = parse('report download', argv, { period: { type: 'string' }, out: { type: 'string' }, version: { type: 'string' } });
     const period = requirePeriod('report download', values.period);
     const out = values.out;
-    if (!out) throw new AppError('USAGE', '--out <mappe> mangler. Se «styrerom report download --help». (Missing --out)');
+    if (!out) throw new AppError('USAGE', '--out <mappe> mangler. Se «styrerom report download --help».');
     await withReportDeps(ctx, async ({ db }) => {
       const version = values.version === undefined ? (await listPublications(db, period))[0]?.version : Number(values.version);
       if (version === undefined) throw new AppError('NOT_FOUND', `Rapporten for ${period} er ikke publisert (Not published)`);
-      if (!Number.isInteger(version) || version < 1)
-        throw new AppError('VALIDATION', `Ugyldig --version «${values.version}» (Invalid version)`);
+      if (!Number.isInteger(version) || version < 1) throw new AppError('VALIDATION', `Ugyldig --version «${values.version}»`);
       // Every file is checked (publicationFile verifies its SHA-256) before anything is written.
       const files = [];
       for (const f of await publicationFiles(db, period, version)) files.push(await publicationFile(db, period, version, f.name));

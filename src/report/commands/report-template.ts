@@ -25,7 +25,7 @@ Malen er { "title": "...", "sections": [ { "id", "title", "blocks": [...], "narr
 "sections": [...] } ] }. Se «styrerom report template show» for standardmalen.`,
   async run(argv, ctx) {
     const { values } = parse('report template set', argv, { file: { type: 'string' }, by: { type: 'string' } });
-    if (!values.file) throw new AppError('USAGE', '--file <mal.json> mangler. Se «styrerom report template set --help». (Missing --file)');
+    if (!values.file) throw new AppError('USAGE', '--file <mal.json> mangler. Se «styrerom report template set --help».');
     const template = await readTemplateFile(values.file);
     await withReportDeps(ctx, ({ db }) => storeTemplate(db, template, actor(values.by), new Date().toISOString()));
     ctx.stdout(`Rapportmalen er lagret (${template.sections.length} hovedseksjoner).\n`);

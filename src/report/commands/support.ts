@@ -18,11 +18,10 @@ export function parse<O extends Options>(command: string, argv: string[], option
 }
 
 export function requirePeriod(command: string, value: string | undefined): YearMonth {
-  if (value === undefined) throw new AppError('USAGE', `--period ÅÅÅÅ-MM mangler. Se «styrerom ${command} --help». (Missing --period)`);
+  if (value === undefined) throw new AppError('USAGE', `--period ÅÅÅÅ-MM mangler. Se «styrerom ${command} --help».`);
   const range = yearRangeProblem(value);
   if (range) throw new AppError('VALIDATION', `Ugyldig periode ${range}`);
-  if (!isYearMonth(value))
-    throw new AppError('VALIDATION', `Ugyldig periode «${value}», forventet ÅÅÅÅ-MM, f.eks. 2025-05 (Invalid period)`);
+  if (!isYearMonth(value)) throw new AppError('VALIDATION', `Ugyldig periode «${value}», forventet ÅÅÅÅ-MM, f.eks. 2025-05`);
   return value;
 }
 

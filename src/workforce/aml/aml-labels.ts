@@ -39,6 +39,14 @@ function h(n: number): string {
   return `${formatNumber(n, 0)}\u00a0t`;
 }
 
+/** The legal limit of a rule from the settings, with the limit a dispensation allows: "11 t eller 8 t v/disp.". */
+export function ruleLimit(rule: AmlRule, s: AmlSettings): string {
+  if (rule === 'sundays') return `annenhver søndag fri eller høyst ${formatNumber(s.sundaysInARow, 0)} på rad v/disp.`;
+  if (rule === 'hours7d') return `${h(s.hours7d.normal)} eller ${h(s.hours7d.dispensationWeek)} v/disp.`;
+  const pair = s[rule];
+  return `${h(pair.normal)} eller ${h(pair.dispensation)} v/disp.`;
+}
+
 /** The report footnote: the one reading of the law the figures follow (spec: "prints a short footnote"). */
 export function amlFootnote(s: AmlSettings): string {
   return (

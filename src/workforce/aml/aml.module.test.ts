@@ -157,15 +157,15 @@ describe('AML API, page and report blocks', () => {
     ]);
     const byRule = blocks[1] as TableBlock;
     expect(byRule.rows.map((r) => r.cells.map((c) => c.text).join(' | '))).toEqual([
-      'Daglig hvile | 1 | 50\u00a0%',
-      'Ukentlig hvile | – | –',
-      'Arbeidstid per døgn | 1 | 50\u00a0%',
-      'Arbeidstid per uke | – | –',
-      'Overtid per uke | – | –',
-      'Overtid per 4 uker | – | –',
-      'Overtid per 52 uker | – | –',
-      'Søndagsarbeid | – | –',
-      'Totalt | 2 | 100\u00a0%',
+      'Daglig hvile | 11\u00a0t eller 8\u00a0t v/disp. | 1 | 50\u00a0%',
+      'Ukentlig hvile | 35\u00a0t eller 28\u00a0t v/disp. | – | –',
+      'Arbeidstid per døgn | 13\u00a0t eller 16\u00a0t v/disp. | 1 | 50\u00a0%',
+      'Arbeidstid per uke | 48\u00a0t eller 69\u00a0t v/disp. | – | –',
+      'Overtid per uke | 10\u00a0t eller 20\u00a0t v/disp. | – | –',
+      'Overtid per 4 uker | 25\u00a0t eller 50\u00a0t v/disp. | – | –',
+      'Overtid per 52 uker | 200\u00a0t eller 300\u00a0t v/disp. | – | –',
+      'Søndagsarbeid | annenhver søndag fri eller høyst 3 på rad v/disp. | – | –',
+      'Totalt |  | 2 | 100\u00a0%',
     ]);
     const restatement = blocks[3] as TableBlock;
     expect(restatement.rows.at(-1)!.cells.map((c) => c.text)).toEqual(['Mai', '1', '2', '+1']);

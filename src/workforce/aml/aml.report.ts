@@ -53,11 +53,17 @@ export function amlByRuleTable(s: AmlSection): TableBlock {
     kind: 'table',
     id: 'aml-by-rule',
     caption: `AML-brudd i ${formatMonth(s.period)} etter bruddtype`,
-    columns: [{ label: 'Bruddtype' }, { label: monthShortName(s), align: 'right' }, { label: 'Andel', align: 'right' }],
+    columns: [
+      { label: 'Bruddtype' },
+      { label: 'Grense' },
+      { label: monthShortName(s), align: 'right' },
+      { label: 'Andel', align: 'right' },
+    ],
     rows: [
       ...s.month.byRule.map((r) => ({
         cells: [
           { value: r.label, text: r.label },
+          { value: r.limit, text: r.limit },
           count(r.count),
           { value: r.sharePct, text: r.count === 0 || r.sharePct === null ? '–' : formatPercent(r.sharePct, 0) },
         ],
@@ -66,6 +72,7 @@ export function amlByRuleTable(s: AmlSection): TableBlock {
         total: true,
         cells: [
           { value: 'Totalt', text: 'Totalt' },
+          { value: null, text: '' },
           count(total),
           { value: total === 0 ? null : 100, text: total === 0 ? '–' : formatPercent(100, 0) },
         ],

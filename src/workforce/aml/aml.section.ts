@@ -8,12 +8,14 @@ import type { Db } from '../../storage/db.ts';
 import { type AmlQuery, evaluateAml, firstCutoffMs, monthRange } from './aml.service.ts';
 import { compareBreaches } from './aml.ts';
 import { cached, hasTimeRecords } from './aml-cache.ts';
-import { amlFootnote, causeLabel, RULE_LABELS } from './aml-labels.ts';
+import { amlFootnote, causeLabel, RULE_LABELS, ruleLimit } from './aml-labels.ts';
 import { AML_RULES, type AmlRule, type AmlSettings, type Breach, DEFAULT_AML_SETTINGS } from './aml-model.ts';
 
 export interface AmlRuleCount {
   rule: AmlRule;
   label: string;
+  /** The legal limit from the settings: "11 t eller 8 t v/disp.". */
+  limit: string;
   count: number;
   /** Share of the month's breaches in percent (unrounded); null when the month has none. */
   sharePct: number | null;
@@ -50,11 +52,17 @@ export interface AmlSection {
   footnote: string;
 }
 
-function byRule(breaches: readonly Breach[]): AmlRuleCount[] {
+function byRule(breaches: readonly Breach[], settings: AmlSettings): AmlRuleCount[] {
   const total = breaches.length;
   return AML_RULES.map((rule) => {
     const count = breaches.filter((b) => b.rule === rule).length;
-    return { rule, label: RULE_LABELS[rule], count, sharePct: total === 0 ? null : (count / total) * 100 };
+    return {
+      rule,
+      label: RULE_LABELS[rule],
+      limit: ruleLimit(rule, settings),
+      count,
+      sharePct: total === 0 ? null : (count / total) * 100,
+    };
   });
 }
 
@@ -97,7 +105,7 @@ export async function amlSection(db: Db, o: AmlSectionOptions): Promise<AmlSecti
     knownAt: new Date(knownAtMs).toISOString(),
     hasData: await hasTimeRecords(db, range),
     indicator: { target: settings.indicator, monthStatus: kpiStatus(settings.indicator, month.length) },
-    month: { count: month.length, byRule: byRule(month), byCause: byCause(month) },
+    month: { count: month.length, byRule: byRule(month, settings), byCause: byCause(month) },
     ytd: { count: ytdCount, months: ytd },
     restatement: ytd.map((m, i) => {
       const before = new Set((firsts[i] ?? []).map((b) => b.key));
