@@ -26,8 +26,8 @@ const FILE_TYPES = [
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ];
 
-/** Uploads go to `<dataDir>/uploads/import-*` (emptied at start) and are removed after the import. */
-async function saveBody(dataDir: string, body: Readable, fileName: string): Promise<{ path: string; cleanup: () => Promise<void> }> {
+/** Uploads go to `<dataDir>/uploads/import-*` (emptied at start) and are removed after the import (the web upload uses it too). */
+export async function saveBody(dataDir: string, body: Readable, fileName: string): Promise<{ path: string; cleanup: () => Promise<void> }> {
   await mkdir(uploadDir(dataDir), { recursive: true });
   const dir = await mkdtemp(join(uploadDir(dataDir), 'import-'));
   const path = join(dir, basename(fileName));

@@ -29,10 +29,17 @@ export async function shellRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     return sendPage(reply, page(deps, { title: 'Oversikt', period, activePath: '/', body: overviewBody(deps, period, evaluated) }));
   });
 
-  app.get('/import', { config: { permission: 'read' } }, async (req, reply) => {
+  app.get<{ Querystring: { kjoring?: string } }>('/import', { config: { permission: 'read' } }, async (req, reply) => {
     const period = resolvePeriod(req.query, deps.config);
     const runs = await listImportRuns(deps.db, { limit: 50 });
-    const body = importPageBody(allImporters(deps.domains), runs);
+    const runId = /^\d{1,12}$/.test(req.query.kjoring ?? '') ? Number(req.query.kjoring) : undefined;
+    const body = importPageBody({
+      importers: allImporters(deps.domains),
+      runs,
+      period,
+      maxUploadBytes: deps.config.importLimits.maxUploadBytes,
+      resultRunId: runId,
+    });
     return sendPage(reply, page(deps, { title: 'Importer', period, activePath: '/import', body }));
   });
 
