@@ -39,7 +39,7 @@ describeWithChromium('uploading an import file on the "Importer" page in Chromiu
     expect(await result.getByRole('heading').textContent()).toBe('Importen er fullført');
     expect(await result.textContent()).toContain('gyldig.csv (lines): 3\u00a0rader importert.');
     // Focus moves to the outcome so a screen reader hears it.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('resultat');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('resultat');
     const history = page.locator('table').filter({ hasText: 'Importert av' });
     expect(await history.locator('tbody tr').first().textContent()).toContain('gyldig.csv');
     expect(await history.locator('tbody tr').first().textContent()).toContain('Fullført');
@@ -81,11 +81,9 @@ describeWithChromium('uploading an import file on the "Importer" page in Chromiu
     const page = await (await signedInContext(browser, base, t.open.db)).newPage();
     await page.goto(`${base}/import?period=2025-05`);
     await page.getByText('Linjer').first().click();
-    const transfer = await page.evaluateHandle(() => {
-      const dt = new DataTransfer();
-      dt.items.add(new File(['sluppet\n'], 'sluppet.csv', { type: 'text/csv' }));
-      return dt;
-    });
+    const transfer = await page.evaluateHandle(
+      "(() => { const dt = new DataTransfer(); dt.items.add(new File(['sluppet\\n'], 'sluppet.csv', { type: 'text/csv' })); return dt; })()",
+    );
     await page.locator('.drop-zone').first().dispatchEvent('drop', { dataTransfer: transfer });
     expect(await page.locator('.upload-status').first().textContent()).toBe('Valgt fil: sluppet.csv');
     await Promise.all([page.waitForURL(/kjoring=\d+/), page.getByRole('button', { name: 'Last opp og importer' }).click()]);
