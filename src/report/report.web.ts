@@ -1,5 +1,6 @@
 /** The report's web pages: /rapport (the report in the app shell) and the narrative editor. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { kpiDefinitionsWithData } from '../kpi/registry.ts';
 import type { AppDeps } from '../module.ts';
 import { AppError, isAppError } from '../shared/errors.ts';
 import type { YearMonth } from '../shared/period.ts';
@@ -9,6 +10,7 @@ import { resolvePeriod } from '../web/period-param.ts';
 import { reportModel } from './build.ts';
 import { EDITOR_JS, editorPageBody } from './editor-page.ts';
 import type { ReportModel } from './model.ts';
+import { narrativeRefused } from './narrative-check.ts';
 import { narrativeHistory } from './narratives.queries.ts';
 import { saveNarrative, sectionTexts } from './narratives.ts';
 import { previewNarrative, reportStatusDoc } from './overview.ts';
@@ -45,7 +47,16 @@ async function reportPage(deps: AppDeps, period: YearMonth): Promise<string> {
   return page(deps, { title: 'Rapport', period, activePath: '/rapport', body: reportPageBody({ period, doc, model, article, error }) });
 }
 
-async function editorPage(deps: AppDeps, period: YearMonth, sectionId: string, o: { markdown?: string; saved: boolean }): Promise<string> {
+interface EditorState {
+  markdown?: string;
+  saved: boolean;
+  /** The refusal of a save the build would refuse. */
+  refused?: AppError;
+  /** Who saves: the signed-in user. */
+  author?: string;
+}
+
+async function editorPage(deps: AppDeps, period: YearMonth, sectionId: string, o: EditorState): Promise<string> {
   const text = (await sectionTexts(deps.db, period)).find((t) => t.id === sectionId);
   if (!text) throw new AppError('NOT_FOUND', `Rapportmalen har ingen seksjon «${sectionId}» med tekst (Unknown section)`);
   const markdown = o.markdown ?? text.narrative?.markdown ?? '';
@@ -66,6 +77,9 @@ async function editorPage(deps: AppDeps, period: YearMonth, sectionId: string, o
     domains: deps.domains,
     editable: doc.status === 'draft',
     saved: o.saved,
+    refused: o.refused,
+    author: o.author,
+    kpis: await kpiDefinitionsWithData(deps.domains, deps.db),
   });
   return page(deps, { title: `Tekst: ${text.title}`, period, activePath: '/rapport', body });
 }
@@ -97,7 +111,10 @@ export async function reportWeb(app: FastifyInstance, deps: AppDeps): Promise<vo
     { config: { permission: 'read' } },
     async (req, reply) => {
       const period = resolvePeriod(req.query, deps.config);
-      return sendPage(reply, await editorPage(deps, period, req.params.sectionId, { saved: req.query.lagret === '1' }));
+      return sendPage(
+        reply,
+        await editorPage(deps, period, req.params.sectionId, { saved: req.query.lagret === '1', author: req.user?.email }),
+      );
     },
   );
 
@@ -108,7 +125,13 @@ export async function reportWeb(app: FastifyInstance, deps: AppDeps): Promise<vo
       const period = resolvePeriod(req.query, deps.config);
       const { sectionId } = req.params;
       const markdown = req.body?.markdown ?? '';
-      if (req.body?.intent === 'preview') return sendPage(reply, await editorPage(deps, period, sectionId, { markdown, saved: false }));
+      const author = req.user?.email;
+      if (req.body?.intent === 'preview')
+        return sendPage(reply, await editorPage(deps, period, sectionId, { markdown, saved: false, author }));
+      const refused = narrativeRefused((await previewNarrative(deps, period, sectionId, markdown)).problems);
+      if (refused) {
+        return sendPage(reply.status(400), await editorPage(deps, period, sectionId, { markdown, saved: false, refused, author }));
+      }
       await saveNarrative(deps.db, { period, sectionId, markdown, author: actorOf(req, 'web', req.body?.by) });
       return reply.redirect(`/rapport/tekst/${encodeURIComponent(sectionId)}?period=${period}&lagret=1`, 303);
     },
