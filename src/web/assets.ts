@@ -54,6 +54,12 @@ h2 { font-size: 1.25rem; margin: 1.5rem 0 .75rem; }
   background: var(--none-bg); color: var(--none); }
 .tile--met { border-left-color: var(--met); } .tile--met .tile-status { background: var(--met-bg); color: var(--met); }
 .tile--not-met { border-left-color: var(--miss); } .tile--not-met .tile-status { background: var(--miss-bg); color: var(--miss); }
+.tile-trend { margin-top: .5rem; }
+.sparkline { display: block; fill: none; stroke: var(--brand); stroke-width: 2; }
+.sparkline circle { fill: var(--brand); }
+.tile-trend summary { cursor: pointer; color: var(--brand); font-size: .9rem; }
+.trend-table { margin: .25rem 0 0; font-size: .9rem; }
+.trend-table th, .trend-table td { padding: .1rem .5rem; }
 .notice { border: 1px solid var(--line); background: var(--bg); border-radius: 6px; padding: 1rem 1.25rem; margin: 1rem 0; }
 .notice--error { border-color: var(--miss); background: var(--miss-bg); }
 code { background: var(--bg); padding: 0 .25rem; border-radius: 3px; }

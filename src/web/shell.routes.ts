@@ -9,7 +9,7 @@ import { ASSETS } from './assets.ts';
 import { docBody, docsIndexBody } from './docs-page.ts';
 import { importPageBody } from './import-page.ts';
 import { page } from './layout.ts';
-import { overviewBody } from './overview.ts';
+import { kpiTrends, overviewBody } from './overview.ts';
 import { resolvePeriod } from './period-param.ts';
 
 function sendPage(reply: FastifyReply, body: string): FastifyReply {
@@ -26,7 +26,8 @@ export async function shellRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   app.get('/', { config: { permission: 'read' } }, async (req, reply) => {
     const period = resolvePeriod(req.query, deps.config);
     const evaluated = await evaluateRegistry(deps.domains, { db: deps.db, period });
-    return sendPage(reply, page(deps, { title: 'Oversikt', period, activePath: '/', body: overviewBody(deps, period, evaluated) }));
+    const trends = await kpiTrends(deps, period, evaluated);
+    return sendPage(reply, page(deps, { title: 'Oversikt', period, activePath: '/', body: overviewBody(deps, period, evaluated, trends) }));
   });
 
   app.get<{ Querystring: { kjoring?: string } }>('/import', { config: { permission: 'read' } }, async (req, reply) => {
