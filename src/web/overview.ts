@@ -2,13 +2,13 @@
  * The overview page (`/`, "Oversikt"): every domain's KPI tiles for the period, grouped by domain,
  * each with its last 12 months and a link to the page and table behind it.
  */
-import { type EvaluatedKpi, evaluateRegistry } from '../kpi/registry.ts';
+import type { EvaluatedKpi } from '../kpi/registry.ts';
 import type { AppDeps, DomainModule } from '../module.ts';
 import { formatMonth } from '../shared/format.ts';
-import { rolling12Months, type YearMonth } from '../shared/period.ts';
+import type { YearMonth } from '../shared/period.ts';
 import { html, type SafeHtml } from './html.ts';
 import { kpiTiles } from './kpi-tiles.ts';
-import type { TrendPoint } from './sparkline.ts';
+import type { Trends } from './kpi-trends.ts';
 
 function domainNav(d: DomainModule) {
   return [...(d.nav ?? [])].sort((a, b) => a.order - b.order)[0];
@@ -40,22 +40,6 @@ function domainSection(d: DomainModule, kpis: readonly EvaluatedKpi[], period: Y
   <h2 id="${id}">${nav?.label ?? d.id}</h2>
   ${kpiTiles(kpis, tileHref(d, period), trends)}
 </section>`;
-}
-
-export type Trends = ReadonlyMap<string, readonly TrendPoint[]>;
-
-/** Every KPI over the 12 months ending with `period` (oldest first), from the same registry as the tiles. */
-export async function kpiTrends(
-  deps: Pick<AppDeps, 'domains' | 'db'>,
-  period: YearMonth,
-  current: readonly EvaluatedKpi[],
-): Promise<Trends> {
-  const trends = new Map<string, TrendPoint[]>();
-  for (const month of rolling12Months(period)) {
-    const values = month === period ? current : await evaluateRegistry(deps.domains, { db: deps.db, period: month });
-    for (const k of values) trends.set(k.definition.id, [...(trends.get(k.definition.id) ?? []), { period: month, value: k.value.value }]);
-  }
-  return trends;
 }
 
 export function overviewBody(

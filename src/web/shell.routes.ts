@@ -8,8 +8,9 @@ import { accessibilityStatementBody } from './accessibility.ts';
 import { ASSETS } from './assets.ts';
 import { docBody, docsIndexBody } from './docs-page.ts';
 import { importPageBody } from './import-page.ts';
+import { kpiTrends } from './kpi-trends.ts';
 import { page } from './layout.ts';
-import { kpiTrends, overviewBody } from './overview.ts';
+import { overviewBody } from './overview.ts';
 import { resolvePeriod } from './period-param.ts';
 
 function sendPage(reply: FastifyReply, body: string): FastifyReply {
