@@ -79,6 +79,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .upload-form progress { display: block; width: 100%; max-width: 30rem; height: 1.25rem; }
 .upload-form progress[hidden] { display: none; }
 .upload-form button { font: inherit; padding: .4rem 1rem; background: var(--brand); color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
+.import-runs td { white-space: nowrap; }
+.import-runs td:last-child { white-space: normal; min-width: 20rem; }
 .upload-form button:disabled { opacity: .6; cursor: progress; }
 .site-footer { border-top: 1px solid var(--line); padding: 1rem 1.5rem; color: var(--muted); font-size: .9rem; }
 svg { max-width: 100%; height: auto; }

@@ -40,7 +40,7 @@ function runsTable(runs: readonly ImportRun[]): SafeHtml {
   <td>${formatInstant(r.startedAt)}</td><td>${r.importedBy}</td><td class="num">${formatNumber(r.rowCount)}</td><td>${STATUS[r.status]}</td>
   <td>${problemsCell(r)}</td></tr>`,
   );
-  return html`<table>
+  return html`<table class="import-runs"><caption class="sr-only">Importhistorikk</caption>
 <thead><tr><th scope="col">Fil</th><th scope="col">Type</th><th scope="col">SHA-256</th><th scope="col">Tidspunkt</th><th scope="col">Importert av</th>
 <th scope="col" class="num">Rader</th><th scope="col">Status</th><th scope="col">Problemer</th></tr></thead>
 <tbody>${rows}</tbody></table>`;
