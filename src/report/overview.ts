@@ -33,6 +33,12 @@ export async function reportStatusDoc(deps: Pick<ReportDeps, 'db'>, period: Year
 
 /** Preview of one section's Markdown against the period's numbering and live values. */
 export async function previewNarrative(deps: ReportDeps, period: YearMonth, sectionId: string, markdown: string) {
+  const { html, problems } = await previewWithModel(deps, period, sectionId, markdown);
+  return { html, problems };
+}
+
+/** The preview plus the report model it was built with (the editor lists its figures and tables: one build, not two). */
+export async function previewWithModel(deps: ReportDeps, period: YearMonth, sectionId: string, markdown: string) {
   const texts = await sectionTexts(deps.db, period);
   if (!texts.some((t) => t.id === sectionId))
     throw new AppError('NOT_FOUND', `Ingen seksjon «${sectionId}» med tekst i rapportmalen (Unknown section)`);
@@ -44,6 +50,7 @@ export async function previewNarrative(deps: ReportDeps, period: YearMonth, sect
   return {
     html: section?.narrative?.html.value ?? '',
     problems: own.length === 0 ? own : withSuggestions(own, markdown, await knownIds(deps, model)),
+    model,
   };
 }
 

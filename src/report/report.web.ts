@@ -13,7 +13,7 @@ import type { ReportModel } from './model.ts';
 import { narrativeRefused } from './narrative-check.ts';
 import { narrativeHistory } from './narratives.queries.ts';
 import { saveNarrative, sectionTexts } from './narratives.ts';
-import { previewNarrative, reportStatusDoc } from './overview.ts';
+import { previewWithModel, reportStatusDoc } from './overview.ts';
 import { publicationFile } from './publication.queries.ts';
 import { changeStatus, publishReport } from './publication.ts';
 import { reportArticle } from './render-document.ts';
@@ -54,6 +54,8 @@ interface EditorState {
   refused?: AppError;
   /** Who saves: the signed-in user. */
   author?: string;
+  /** The preview already built for this Markdown (a refused save). */
+  preview?: Awaited<ReturnType<typeof previewWithModel>>;
 }
 
 async function editorPage(deps: AppDeps, period: YearMonth, sectionId: string, o: EditorState): Promise<string> {
@@ -61,19 +63,15 @@ async function editorPage(deps: AppDeps, period: YearMonth, sectionId: string, o
   if (!text) throw new AppError('NOT_FOUND', `Rapportmalen har ingen seksjon «${sectionId}» med tekst (Unknown section)`);
   const markdown = o.markdown ?? text.narrative?.markdown ?? '';
   const doc = await reportStatusDoc(deps, period);
-  let model: ReportModel | null = null;
-  try {
-    model = await reportModel(deps, { period });
-  } catch (err) {
-    if (!isAppError(err) || err.code !== 'REPORT_BUILD') throw err;
-  }
+  // One build serves the preview and the figures and tables the picker offers.
+  const preview = o.preview ?? (await previewWithModel(deps, period, sectionId, markdown));
   const body = editorPageBody({
     period,
     text,
     markdown,
-    preview: await previewNarrative(deps, period, sectionId, markdown),
+    preview,
     history: await narrativeHistory(deps.db, period, sectionId),
-    model,
+    model: preview.model,
     domains: deps.domains,
     editable: doc.status === 'draft',
     saved: o.saved,
@@ -128,9 +126,10 @@ export async function reportWeb(app: FastifyInstance, deps: AppDeps): Promise<vo
       const author = req.user?.email;
       if (req.body?.intent === 'preview')
         return sendPage(reply, await editorPage(deps, period, sectionId, { markdown, saved: false, author }));
-      const refused = narrativeRefused((await previewNarrative(deps, period, sectionId, markdown)).problems);
+      const preview = await previewWithModel(deps, period, sectionId, markdown);
+      const refused = narrativeRefused(preview.problems);
       if (refused) {
-        return sendPage(reply.status(400), await editorPage(deps, period, sectionId, { markdown, saved: false, refused, author }));
+        return sendPage(reply.status(400), await editorPage(deps, period, sectionId, { markdown, saved: false, refused, author, preview }));
       }
       await saveNarrative(deps.db, { period, sectionId, markdown, author: actorOf(req, 'web', req.body?.by) });
       return reply.redirect(`/rapport/tekst/${encodeURIComponent(sectionId)}?period=${period}&lagret=1`, 303);
