@@ -66,7 +66,8 @@ describe('POST /api/imports/:kind and GET /api/imports', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('c.csv');
     expect(res.body).toContain('Feilet');
-    expect(res.body).toContain('c.csv:2 [tekst] feil: ugyldig linje (bad line)');
+    expect(res.body).toContain('c.csv, linje 2, felt «tekst»: ugyldig linje');
+    expect(res.body).not.toContain('(bad line)');
     expect(res.body).toContain('<code>lines</code>');
   });
 });

@@ -6,12 +6,18 @@ import { deviation, type ResultTable } from './finance.ts';
 
 const mnok = (ore: Ore) => ore / 100 / 1_000_000;
 
+/** The tables behind the tiles (finance.web.ts and capital/capital.web.ts; literals so KPIs load no web code). */
+const RESULT_PAGE = { path: '/okonomi', anchor: 'ok-resultat' };
+const FORECAST_PAGE = { path: '/okonomi', anchor: 'ok-prognose' };
+const LIQUIDITY_PAGE = { path: '/okonomi/kapital', anchor: 'kapital-likviditet' };
+
 function fromTable(id: string, label: string, pick: (t: ResultTable) => Ore | null): KpiDefinition {
   return {
     id,
     label,
     unit: 'MNOK',
     decimals: 1,
+    page: RESULT_PAGE,
     async compute(ctx: KpiContext) {
       const t = await financeResult(ctx.db, { period: ctx.period });
       if (!t.hasActuals) return null;
@@ -35,6 +41,7 @@ export const financeKpis: KpiDefinition[] = [
     label: 'Prognose totale kostnader (år)',
     unit: 'MNOK',
     decimals: 1,
+    page: FORECAST_PAGE,
     async compute(ctx) {
       const t = await financeResult(ctx.db, { period: ctx.period });
       return t.totals.forecastYear === null ? null : mnok(t.totals.forecastYear);
@@ -45,6 +52,7 @@ export const financeKpis: KpiDefinition[] = [
     label: 'Likviditet (bankinnskudd ved månedsslutt)',
     unit: 'MNOK',
     decimals: 1,
+    page: LIQUIDITY_PAGE,
     async compute(ctx) {
       const ore = await liquidityAt(ctx.db, { period: ctx.period });
       return ore === null ? null : mnok(ore);

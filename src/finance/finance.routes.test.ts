@@ -91,6 +91,31 @@ describe('finance over HTTP, in the CLI and as KPIs (the demo ledger)', () => {
     expect(page).toContain('aria-current="page">Økonomi</a>');
   });
 
+  it('the Økonomi page draws the result against budget by month and the forecast against budget, with the numbers as tables', async () => {
+    const page = (await t.app.inject({ url: '/okonomi?period=2025-05' })).body;
+    expect(page).toContain('<figcaption id="ok-figur-resultat">Resultat mot budsjett per måned 2025 (MNOK)</figcaption>');
+    expect(page).toContain('<svg role="img" aria-label="Resultat mot budsjett per måned 2025 (MNOK)"');
+    const monthRows = page.match(/<th scope="row">(jan|feb|mar|apr|mai) 25<\/th>/g) ?? [];
+    expect(monthRows).toHaveLength(5);
+    // May's result is the same 7,0 MNOK as the summary's.
+    expect(page).toMatch(/<th scope="row">mai 25<\/th><td class="num">7,0<\/td>/);
+    expect(page).toContain('<figcaption id="ok-figur-prognose">Prognose mot budsjett for 2025 per kostnadskategori (MNOK)</figcaption>');
+    // Costs only: the figure's table holds the nine cost categories, not the income.
+    const figureTable = page.slice(
+      page.indexOf('id="ok-figur-prognose"'),
+      page.indexOf('</figure>', page.indexOf('id="ok-figur-prognose"')),
+    );
+    expect(figureTable).not.toContain('Driftsinntekter');
+    expect(figureTable).toContain('<th scope="row">Personalkostnader</th><td class="num">156,0</td><td class="num">150,3</td>');
+  });
+
+  it('the finance KPI tiles lead to the table behind them', () => {
+    const pages = Object.fromEntries(financeKpis.map((k) => [k.id, k.page && `${k.page.path}#${k.page.anchor}`]));
+    expect(pages['finance.result.month']).toBe('/okonomi#ok-resultat');
+    expect(pages['finance.forecast.costs']).toBe('/okonomi#ok-prognose');
+    expect(pages['finance.liquidity']).toBe('/okonomi/kapital#kapital-likviditet');
+  });
+
   it('exports the result table as CSV (raw NOK) and XLSX', async () => {
     const csv = await t.app.inject({ url: '/okonomi/finance-result.csv?period=2025-05' });
     expect(csv.statusCode).toBe(200);

@@ -26,6 +26,7 @@ import {
 } from './finance.blocks.ts';
 import { financeResult } from './finance.section.ts';
 import type { ResultTable } from './finance.ts';
+import { forecastChart, resultByMonth, resultChart } from './finance-charts.ts';
 import { accountDescriptions } from './ledger/ledger.queries.ts';
 import { loadMappingRules, saveMappingRules } from './ledger/mapping.queries.ts';
 import { forecastHistory, type NewForecast, saveForecasts } from './plan/plan.queries.ts';
@@ -97,7 +98,12 @@ function exportHref(period: YearMonth) {
   return (id: string) => (format: ExportFormat) => `${FINANCE_PATH}/${id}.${format}?period=${period}`;
 }
 
-function financeBody(t: ResultTable, blocks: Map<string, TableBlock>, flash: string | undefined): SafeHtml {
+interface FinanceCharts {
+  result: SafeHtml;
+  forecast: SafeHtml;
+}
+
+function financeBody(t: ResultTable, blocks: Map<string, TableBlock>, flash: string | undefined, charts: FinanceCharts): SafeHtml {
   const href = exportHref(t.period);
   const table = (id: string) => {
     const b = blocks.get(id);
@@ -108,6 +114,7 @@ function financeBody(t: ResultTable, blocks: Map<string, TableBlock>, flash: str
 <section aria-labelledby="ok-resultat">
   <h2 id="ok-resultat">Resultat</h2>
   ${resultSummary(t)}
+  ${charts.result}
   ${deviationsHtml(t)}
   ${table('finance-result')}
   <details><summary>Avvik mot et jevnt periodisert budsjett</summary>
@@ -117,6 +124,7 @@ function financeBody(t: ResultTable, blocks: Map<string, TableBlock>, flash: str
 <section aria-labelledby="ok-prognose">
   <h2 id="ok-prognose">Prognose</h2>
   ${forecastSummary(t)}
+  ${charts.forecast}
   ${table('finance-forecast')}
   <p><a class="button" href="${FINANCE_PATH}/prognose?period=${t.period}">Endre prognose for ${formatMonth(t.period)}</a></p>
 </section>
@@ -244,7 +252,9 @@ export async function financeWeb(app: FastifyInstance, deps: AppDeps): Promise<v
     const period = periodOf(req);
     const { t, blocks } = await pageBlocks(deps, period);
     const flash = FLASH[(req.query as Record<string, string>).melding ?? ''];
-    const body = t.hasActuals || t.hasBudget ? financeBody(t, blocks, flash) : emptyState(period);
+    const hasData = t.hasActuals || t.hasBudget;
+    const charts = hasData ? { result: resultChart(await resultByMonth(deps.db, period), period), forecast: forecastChart(t) } : null;
+    const body = charts ? financeBody(t, blocks, flash, charts) : emptyState(period);
     return show(reply, 'Økonomi', period, body);
   });
 

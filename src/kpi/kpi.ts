@@ -25,6 +25,8 @@ export interface KpiDefinition {
   /** Decimals shown (the JSON value is never rounded). */
   decimals: number;
   target?: KpiTarget;
+  /** The web page and table behind the value (`/okonomi`, `ok-resultat`); default: the domain's first page. */
+  page?: { path: string; anchor?: string };
   /** null when there is no data for the period. */
   compute(ctx: KpiContext): Promise<number | null>;
   /**

@@ -8,7 +8,7 @@ import { cachedReportModel } from './cache.ts';
 import { narrativeHistory } from './narratives.queries.ts';
 import { saveNarrative, sectionTexts } from './narratives.ts';
 import { dataFiles, provenanceDocument, reportHtml, reportPdf, valuesDocument } from './outputs.ts';
-import { previewNarrative, reportStatusDoc } from './overview.ts';
+import { checkNarrative, previewNarrative, reportStatusDoc } from './overview.ts';
 import { closeWarmBrowser, warmBrowser } from './pdf.ts';
 import { listPublications, publicationFile, publicationFiles } from './publication.queries.ts';
 import { changeStatus, publicationFileUrl, publishReport } from './publication.ts';
@@ -92,13 +92,16 @@ export async function reportApi(app: FastifyInstance, deps: AppDeps): Promise<vo
   app.put<{ Params: { period: YearMonth; sectionId: string }; Body: { markdown: string; by?: string } }>(
     '/report/:period/narratives/:sectionId',
     { config: { permission: 'edit' }, schema: s.putNarrativeSchema },
-    async (req) =>
-      saveNarrative(deps.db, {
+    async (req) => {
+      // Refused like the editor's save: a text the build would refuse is never stored.
+      await checkNarrative(deps, req.params.period, req.params.sectionId, req.body.markdown);
+      return saveNarrative(deps.db, {
         period: req.params.period,
         sectionId: req.params.sectionId,
         markdown: req.body.markdown,
         author: actorOf(req, 'api', req.body.by),
-      }),
+      });
+    },
   );
 
   app.post<{ Params: { period: YearMonth }; Body: { sectionId: string; markdown: string } }>(

@@ -1,5 +1,6 @@
 /** The report's web pages: /rapport (the report in the app shell) and the narrative editor. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { kpiDefinitionsWithData } from '../kpi/registry.ts';
 import type { AppDeps } from '../module.ts';
 import { AppError, isAppError } from '../shared/errors.ts';
 import type { YearMonth } from '../shared/period.ts';
@@ -9,9 +10,10 @@ import { resolvePeriod } from '../web/period-param.ts';
 import { cachedReportModel, cachedWebArticle } from './cache.ts';
 import { EDITOR_JS, editorPageBody } from './editor-page.ts';
 import type { ReportModel } from './model.ts';
+import { narrativeRefused } from './narrative-check.ts';
 import { narrativeHistory } from './narratives.queries.ts';
 import { saveNarrative, sectionTexts } from './narratives.ts';
-import { previewNarrative, reportStatusDoc } from './overview.ts';
+import { previewNarrative, previewWithModel, reportStatusDoc } from './overview.ts';
 import { warmBrowser } from './pdf.ts';
 import { publicationFile } from './publication.queries.ts';
 import { changeStatus, publishReport } from './publication.ts';
@@ -45,27 +47,37 @@ async function reportPage(deps: AppDeps, period: YearMonth): Promise<string> {
   return page(deps, { title: 'Rapport', period, activePath: '/rapport', body: reportPageBody({ period, doc, model, article, error }) });
 }
 
-async function editorPage(deps: AppDeps, period: YearMonth, sectionId: string, o: { markdown?: string; saved: boolean }): Promise<string> {
+interface EditorState {
+  markdown?: string;
+  saved: boolean;
+  /** The refusal of a save the build would refuse. */
+  refused?: AppError;
+  /** Who saves: the signed-in user. */
+  author?: string;
+  /** The preview already built for this Markdown (a refused save). */
+  preview?: Awaited<ReturnType<typeof previewWithModel>>;
+}
+
+async function editorPage(deps: AppDeps, period: YearMonth, sectionId: string, o: EditorState): Promise<string> {
   const text = (await sectionTexts(deps.db, period)).find((t) => t.id === sectionId);
   if (!text) throw new AppError('NOT_FOUND', `Rapportmalen har ingen seksjon «${sectionId}» med tekst`);
   const markdown = o.markdown ?? text.narrative?.markdown ?? '';
   const doc = await reportStatusDoc(deps, period);
-  let model: ReportModel | null = null;
-  try {
-    model = await cachedReportModel(deps, period);
-  } catch (err) {
-    if (!isAppError(err) || err.code !== 'REPORT_BUILD') throw err;
-  }
+  // One build serves the preview and the figures and tables the picker offers.
+  const preview = o.preview ?? (await previewWithModel(deps, period, sectionId, markdown));
   const body = editorPageBody({
     period,
     text,
     markdown,
-    preview: await previewNarrative(deps, period, sectionId, markdown),
+    preview,
     history: await narrativeHistory(deps.db, period, sectionId),
-    model,
+    model: preview.model,
     domains: deps.domains,
     editable: doc.status === 'draft',
     saved: o.saved,
+    refused: o.refused,
+    author: o.author,
+    kpis: await kpiDefinitionsWithData(deps.domains, deps.db),
   });
   return page(deps, { title: `Tekst: ${text.title}`, period, activePath: '/rapport', body });
 }
@@ -97,7 +109,10 @@ export async function reportWeb(app: FastifyInstance, deps: AppDeps): Promise<vo
     { config: { permission: 'read' } },
     async (req, reply) => {
       const period = resolvePeriod(req.query, deps.config);
-      return sendPage(reply, await editorPage(deps, period, req.params.sectionId, { saved: req.query.lagret === '1' }));
+      return sendPage(
+        reply,
+        await editorPage(deps, period, req.params.sectionId, { saved: req.query.lagret === '1', author: req.user?.email }),
+      );
     },
   );
 
@@ -108,7 +123,14 @@ export async function reportWeb(app: FastifyInstance, deps: AppDeps): Promise<vo
       const period = resolvePeriod(req.query, deps.config);
       const { sectionId } = req.params;
       const markdown = req.body?.markdown ?? '';
-      if (req.body?.intent === 'preview') return sendPage(reply, await editorPage(deps, period, sectionId, { markdown, saved: false }));
+      const author = req.user?.email;
+      if (req.body?.intent === 'preview')
+        return sendPage(reply, await editorPage(deps, period, sectionId, { markdown, saved: false, author }));
+      const preview = await previewWithModel(deps, period, sectionId, markdown);
+      const refused = narrativeRefused(preview.problems);
+      if (refused) {
+        return sendPage(reply.status(400), await editorPage(deps, period, sectionId, { markdown, saved: false, refused, author, preview }));
+      }
       await saveNarrative(deps.db, { period, sectionId, markdown, author: actorOf(req, 'web', req.body?.by) });
       return reply.redirect(`/rapport/tekst/${encodeURIComponent(sectionId)}?period=${period}&lagret=1`, 303);
     },

@@ -16,6 +16,7 @@ import { installAccessControl } from './access.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
+import { importUploadRoutes } from './import-upload.routes.ts';
 import { importRoutes } from './imports.routes.ts';
 import { kpiRoutes } from './kpi.routes.ts';
 import { registerOpenApi } from './openapi.ts';
@@ -91,6 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     { prefix: '/api' },
   );
   await app.register(async (scope) => shellRoutes(scope, deps));
+  await app.register(async (scope) => importUploadRoutes(scope, deps));
   for (const domain of deps.domains) {
     if (domain.api) await app.register(domainPlugin(domain, domain.api, deps, true), { prefix: '/api' });
     if (domain.web) await app.register(domainPlugin(domain, domain.web, deps, false));

@@ -58,7 +58,7 @@ function byteCap(maxBytes: number): Transform & { exceeded: boolean } {
 }
 
 /** Uploads go to `<dataDir>/uploads/import-*` (emptied at start) and are removed after the import. */
-async function saveBody(
+export async function saveBody(
   dataDir: string,
   body: Readable,
   fileName: string,

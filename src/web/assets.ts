@@ -3,6 +3,7 @@
  * the URL so they can be cached. The script is progressive enhancement: every page works without it.
  */
 import { createHash } from 'node:crypto';
+import { UPLOAD_JS } from './upload-script.ts';
 
 const CSS = `
 :root { --ink: #1a1a1a; --muted: #595959; --brand: #1f4e79; --line: #d0d7de; --bg: #f6f8fa;
@@ -53,6 +54,12 @@ h2 { font-size: 1.25rem; margin: 1.5rem 0 .75rem; }
   background: var(--none-bg); color: var(--none); }
 .tile--met { border-left-color: var(--met); } .tile--met .tile-status { background: var(--met-bg); color: var(--met); }
 .tile--not-met { border-left-color: var(--miss); } .tile--not-met .tile-status { background: var(--miss-bg); color: var(--miss); }
+.tile-trend { margin-top: .5rem; }
+.sparkline { display: block; fill: none; stroke: var(--brand); stroke-width: 2; }
+.sparkline circle { fill: var(--brand); }
+.tile-trend summary { cursor: pointer; color: var(--brand); font-size: .9rem; }
+.trend-table { margin: .25rem 0 0; font-size: .9rem; }
+.trend-table th, .trend-table td { padding: .1rem .5rem; }
 .notice { border: 1px solid var(--line); background: var(--bg); border-radius: 6px; padding: 1rem 1.25rem; margin: 1rem 0; }
 .notice--error { border-color: var(--miss); background: var(--miss-bg); }
 code { background: var(--bg); padding: 0 .25rem; border-radius: 3px; }
@@ -62,6 +69,19 @@ th { background: var(--bg); }
 td code { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .muted { color: var(--muted); }
+.uploads details { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .5rem; padding: .5rem 1rem; }
+.uploads summary { cursor: pointer; font-weight: 700; }
+.upload-form { margin: .75rem 0 .25rem; }
+.upload-form input[type=text] { font: inherit; padding: .3rem; border: 1px solid var(--muted); border-radius: 4px; }
+.drop-zone { border: 2px dashed var(--muted); border-radius: 6px; padding: .75rem 1rem; margin: .5rem 0; }
+.drop-zone label { display: block; font-weight: 700; margin-bottom: .25rem; }
+.drop-zone--active { border-color: var(--brand); background: var(--bg); }
+.upload-form progress { display: block; width: 100%; max-width: 30rem; height: 1.25rem; }
+.upload-form progress[hidden] { display: none; }
+.upload-form button { font: inherit; padding: .4rem 1rem; background: var(--brand); color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
+.import-runs td { white-space: nowrap; }
+.import-runs td:last-child { white-space: normal; min-width: 20rem; }
+.upload-form button:disabled { opacity: .6; cursor: progress; }
 .site-footer { border-top: 1px solid var(--line); padding: 1rem 1.5rem; color: var(--muted); font-size: .9rem; }
 svg { max-width: 100%; height: auto; }
 @media print {
@@ -93,5 +113,5 @@ function hashed(path: string, body: string, type: string) {
 }
 
 export const STYLESHEET = hashed('/static/app.css', CSS, 'text/css; charset=utf-8');
-export const SCRIPT = hashed('/static/app.js', JS, 'text/javascript; charset=utf-8');
+export const SCRIPT = hashed('/static/app.js', JS + UPLOAD_JS, 'text/javascript; charset=utf-8');
 export const ASSETS = [STYLESHEET, SCRIPT] as const;

@@ -27,6 +27,8 @@ export interface ChartOptions {
   yMax?: number;
   width?: number;
   height?: number;
+  /** Wrap category labels wider than this many pixels onto more lines (long category names). */
+  labelWidth?: number;
   /** Accessible title (SVG <title>). */
   title: string;
 }
@@ -79,7 +81,7 @@ export function renderChart(o: ChartOptions): string {
     xAxis: {
       type: 'category',
       data: o.categories.map(categoryLabel),
-      axisLabel: { interval: 0, color: TEXT_COLOUR },
+      axisLabel: { interval: 0, color: TEXT_COLOUR, ...(o.labelWidth ? { width: o.labelWidth, overflow: 'break' } : {}) },
       axisLine: { lineStyle: { color: AXIS_COLOUR } },
       axisTick: { lineStyle: { color: AXIS_COLOUR } },
     },

@@ -8,6 +8,7 @@ import { accessibilityStatementBody } from './accessibility.ts';
 import { ASSETS } from './assets.ts';
 import { docBody, docsIndexBody } from './docs-page.ts';
 import { importPageBody } from './import-page.ts';
+import { kpiTrends } from './kpi-trends.ts';
 import { page } from './layout.ts';
 import { overviewBody } from './overview.ts';
 import { resolvePeriod } from './period-param.ts';
@@ -26,13 +27,21 @@ export async function shellRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   app.get('/', { config: { permission: 'read' } }, async (req, reply) => {
     const period = resolvePeriod(req.query, deps.config);
     const evaluated = await evaluateRegistry(deps.domains, { db: deps.db, period });
-    return sendPage(reply, page(deps, { title: 'Oversikt', period, activePath: '/', body: overviewBody(deps, period, evaluated) }));
+    const trends = await kpiTrends(deps, period, evaluated);
+    return sendPage(reply, page(deps, { title: 'Oversikt', period, activePath: '/', body: overviewBody(deps, period, evaluated, trends) }));
   });
 
-  app.get('/import', { config: { permission: 'read' } }, async (req, reply) => {
+  app.get<{ Querystring: { kjoring?: string } }>('/import', { config: { permission: 'read' } }, async (req, reply) => {
     const period = resolvePeriod(req.query, deps.config);
     const runs = await listImportRuns(deps.db, { limit: 50 });
-    const body = importPageBody(allImporters(deps.domains), runs);
+    const runId = /^\d{1,12}$/.test(req.query.kjoring ?? '') ? Number(req.query.kjoring) : undefined;
+    const body = importPageBody({
+      importers: allImporters(deps.domains),
+      runs,
+      period,
+      maxUploadBytes: deps.config.importLimits.maxUploadBytes,
+      resultRunId: runId,
+    });
     return sendPage(reply, page(deps, { title: 'Importer', period, activePath: '/import', body }));
   });
 

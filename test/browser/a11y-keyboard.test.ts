@@ -2,7 +2,7 @@
  * Keyboard and visual checks axe cannot make: the period picker keeps focus and URL on ArrowDown
  * (3.2.2), the error summary takes focus (3.3.1), the skip link is the first Tab stop (2.4.1), the
  * focus outline has >= 3:1 contrast against the background it sits on (1.4.11, from computed
- * styles), and pages reflow at 320 px (1.4.10).
+ * styles), pages reflow at 320 px (1.4.10), and an import upload works with the keyboard alone (2.1.1).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,26 @@ describeWithChromium('keyboard, focus and reflow in Chromium', () => {
     await page.evaluate(`document.querySelector('form[action^="/risiko"]:not(.risk-inline)').noValidate = true`);
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Opprett risiko' }).click()]);
     expect(await page.evaluate("document.activeElement?.getAttribute('role')")).toBe('alert');
+    await page.close();
+  });
+
+  it('uploads an import file with the keyboard alone: open the kind, choose the file, send, and focus lands on the outcome', async () => {
+    const page = await open(`/import?period=${P}`);
+    const summary = page.locator('.uploads summary').first();
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.uploads details').first().getAttribute('open')).toBe('');
+    // Tab through the kind's fields to its file input; Space opens the file chooser.
+    const onFileInput = () => page.evaluate("document.activeElement?.matches('.uploads details[open] input[type=file]') === true");
+    for (let i = 0; i < 5 && !(await onFileInput()); i++) await page.keyboard.press('Tab');
+    expect(await onFileInput()).toBe(true);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles({ name: 'tastatur.csv', mimeType: 'text/csv', buffer: Buffer.from('ikke;en;gyldig;fil\n') });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Last opp og importer');
+    await Promise.all([page.waitForURL(/kjoring=\d+/), page.keyboard.press('Enter')]);
+    expect(await page.evaluate('document.activeElement?.id')).toBe('resultat');
+    expect(await page.locator('#resultat').textContent()).toContain('tastatur.csv');
     await page.close();
   });
 

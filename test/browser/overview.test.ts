@@ -2,10 +2,34 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
+import type { DomainModule } from '../../src/module.ts';
 import { fakeDomain, type TestApp, testApp } from '../server-support.ts';
 import { ALL_ROLES } from '../support/auth.ts';
 import { describeWithChromium } from '../support/layers.ts';
 import { launchChromium, signedInContext } from './browser.ts';
+
+/** A KPI with a value every month from 2024-07 (breaches 10, 9, 8, …) and its own page and table. */
+const trendDomain: DomainModule = {
+  id: 'trend',
+  nav: [{ path: '/fake', label: 'Trendområde', order: 11 }],
+  kpis: [
+    {
+      id: 'trend.breaches',
+      label: 'Brudd på arbeidstid',
+      unit: 'count',
+      decimals: 0,
+      target: { op: '<=', value: 5 },
+      page: { path: '/fake', anchor: 'brudd-tabell' },
+      compute: async ({ period }) => (period >= '2024-07' && period <= '2025-05' ? 10 - monthsSince('2024-07', period) : null),
+    },
+  ],
+};
+
+function monthsSince(from: string, to: string): number {
+  const [fy, fm] = from.split('-').map(Number) as [number, number];
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  return (ty - fy) * 12 + (tm - fm);
+}
 
 describeWithChromium('overview page in Chromium', () => {
   let t: TestApp;
@@ -59,5 +83,30 @@ describeWithChromium('overview page in Chromium', () => {
     expect(await page.getByRole('navigation').getByRole('link', { name: 'Oversikt' }).getAttribute('aria-current')).toBe('page');
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('shows each KPI with its status in words, a trend line over 12 months with its numbers as text, and a link to the table behind it', async () => {
+    const t2 = await testApp([fakeDomain, trendDomain]);
+    await t2.app.listen({ host: '127.0.0.1', port: 0 });
+    const base2 = `http://127.0.0.1:${(t2.app.server.address() as AddressInfo).port}`;
+    const page = await (await signedInContext(browser, base2, t2.open.db)).newPage();
+    await page.goto(`${base2}/?period=2025-05`);
+    const tile = page.locator('[data-kpi="trend.breaches"]');
+    expect(await tile.locator('.tile-value').textContent()).toBe('0\u00a0stk.');
+    expect(await tile.locator('.tile-status').textContent()).toBe('✓ Mål nådd');
+    const trend = tile.getByRole('img');
+    expect(await trend.getAttribute('aria-label')).toBe(
+      'Brudd på arbeidstid, siste 12 måneder: 0\u00a0stk. i mai 25; laveste 0\u00a0stk. (mai 25), høyeste 10\u00a0stk. (jul 24)',
+    );
+    await tile.getByText('Tall for 12 måneder').click();
+    const rows = tile.getByRole('table').locator('tbody tr');
+    expect(await rows.count()).toBe(12);
+    expect(await rows.first().textContent()).toBe('jun 24–'); // no data that month: a dash, not a zero
+    expect(await rows.nth(1).textContent()).toBe('jul 2410\u00a0stk.');
+    // The tile leads to the page and table behind it; a KPI without its own page to the domain's page.
+    expect(await tile.getByRole('link').getAttribute('href')).toBe('/fake?period=2025-05#brudd-tabell');
+    expect(await page.locator('[data-kpi="fake.rate"]').getByRole('link').getAttribute('href')).toBe('/fake?period=2025-05');
+    await page.close();
+    await t2.close();
   });
 });
