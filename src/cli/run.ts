@@ -5,6 +5,7 @@
 import { type Config, loadConfig } from '../config.ts';
 import type { CliCommand, DomainModule } from '../module.ts';
 import { AppError, formatProblem, isAppError } from '../shared/errors.ts';
+import { useYearRange } from '../shared/period.ts';
 import { storageAppError } from '../storage/db-errors.ts';
 import { auditListCommand, auditPruneCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';
@@ -62,6 +63,7 @@ export async function runCli(argv: readonly string[], io: CliIo, domains: readon
   try {
     const global = extractGlobalOptions(argv);
     config = loadConfig(io.env, { databaseUrl: global.database });
+    useYearRange(config.yearRange);
     const builtins = builtinCommands(domains);
     const domainCommands = domains.flatMap((d) => d.commands ?? []);
     const commands: AnyCommand[] = [...builtins, ...domainCommands];
