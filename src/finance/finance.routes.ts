@@ -10,6 +10,7 @@ export async function financeRoutes(app: FastifyInstance, deps: AppDeps): Promis
     {
       config: { permission: 'read' },
       schema: {
+        operationId: 'getFinanceResult',
         summary: 'Result vs budget by report category for a month and year-to-date, with annual forecast',
         description:
           'Numbers in NOK, exact (øre / 100); income and costs positive; totals = costs including net finance items; result = income − costs − net finance items.',

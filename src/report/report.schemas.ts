@@ -56,6 +56,7 @@ const sectionState = {
 } as const;
 
 export const reportStatusSchema = {
+  operationId: 'getReportStatus',
   summary: "A period's report: status, version, history, publications and the sections' texts",
   params: periodParams,
   response: {
@@ -86,6 +87,7 @@ export const narrativeParams = {
 } as const;
 
 export const getNarrativeSchema = {
+  operationId: 'getNarrative',
   summary: "One section's current text (inherited from an earlier period when the period has none) and its history",
   params: narrativeParams,
   response: {
@@ -106,6 +108,7 @@ export const getNarrativeSchema = {
 } as const;
 
 export const putNarrativeSchema = {
+  operationId: 'saveNarrative',
   summary: "Saves a section's Markdown text for the period (a new version; drafts only)",
   params: narrativeParams,
   body: {
@@ -120,6 +123,7 @@ export const putNarrativeSchema = {
 } as const;
 
 export const previewSchema = {
+  operationId: 'previewNarrative',
   summary: 'Renders Markdown for a section as the report would (live values, cross-references), without saving',
   params: periodParams,
   body: {
@@ -140,6 +144,7 @@ export const previewSchema = {
 } as const;
 
 export const actionSchema = {
+  operationId: 'runReportAction',
   summary: 'Moves the report through draft → in-review → approved → published (submit, approve, reject, publish, revise)',
   params: {
     type: 'object',
@@ -160,6 +165,7 @@ export const actionSchema = {
 } as const;
 
 export const publicationFilesSchema = {
+  operationId: 'listPublicationFiles',
   summary: 'The stored files of a published version, with SHA-256',
   params: { type: 'object', required: ['period', 'version'], properties: { period, version: { type: 'integer', minimum: 1 } } },
   response: {
@@ -187,6 +193,7 @@ export const publicationFilesSchema = {
 } as const;
 
 export const publicationFileSchema = {
+  operationId: 'getPublicationFile',
   summary: 'One stored file of a published version, byte-identical to what was published (X-Content-SHA256 header)',
   params: {
     type: 'object',
@@ -196,6 +203,7 @@ export const publicationFileSchema = {
 } as const;
 
 export const liveFileSchema = {
+  operationId: 'getCurrentReportFile',
   summary:
     "The current (unpublished) report built from today's data: report.html, report.pdf, data/<id>.csv|xlsx, provenance.json, values.json",
   params: {
@@ -206,6 +214,7 @@ export const liveFileSchema = {
 } as const;
 
 export const liveDataSchema = {
+  operationId: 'getCurrentDataFile',
   summary: 'The numbers behind one table or figure of the current report, as CSV or XLSX',
   params: {
     type: 'object',
@@ -215,11 +224,13 @@ export const liveDataSchema = {
 } as const;
 
 export const templateSchema = {
+  operationId: 'getReportTemplate',
   summary: "The organisation's report template (or the default)",
   response: { 200: { type: 'object', additionalProperties: true } },
 } as const;
 
 export const putTemplateSchema = {
+  operationId: 'saveReportTemplate',
   summary: "Stores the organisation's report template",
   body: { type: 'object', additionalProperties: true },
   response: { 200: { type: 'object', properties: { sections: { type: 'integer' } } }, ...errors },

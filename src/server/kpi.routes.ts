@@ -34,6 +34,7 @@ export const kpiDocumentSchema = {
 } as const;
 
 const schema = {
+  operationId: 'getKpis',
   summary: 'Every KPI of every domain for a month (same document as `styrerom kpi --json`)',
   tags: ['kpi'],
   querystring: {

@@ -84,22 +84,33 @@ export async function sessionRoutes(app: FastifyInstance, deps: AppDeps): Promis
 
   app.post<{ Body: { email: string; password: string } }>(
     '/api/session',
-    { config: publicRoute, schema: { tags: ['session'], summary: 'Sign in (sets the session cookie)', body: credentialsSchema } },
+    {
+      config: publicRoute,
+      schema: { tags: ['session'], operationId: 'signIn', summary: 'Sign in (sets the session cookie)', body: credentialsSchema },
+    },
     async (req, reply) => {
       const user = await signIn(deps, req, reply, req.body);
       return { email: user.email, name: user.name, roles: user.roles };
     },
   );
 
-  app.get('/api/session', { config: { permission: 'read' }, schema: { tags: ['session'], summary: 'The signed-in user' } }, async (req) => {
-    const user = req.user as AuthUser;
-    return { email: user.email, name: user.name, roles: user.roles, via: user.via };
-  });
+  app.get(
+    '/api/session',
+    { config: { permission: 'read' }, schema: { tags: ['session'], operationId: 'getSession', summary: 'The signed-in user' } },
+    async (req) => {
+      const user = req.user as AuthUser;
+      return { email: user.email, name: user.name, roles: user.roles, via: user.via };
+    },
+  );
 
-  app.delete('/api/session', { config: publicRoute, schema: { tags: ['session'], summary: 'Sign out' } }, async (req, reply) => {
-    await signOut(deps, req, reply);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/session',
+    { config: publicRoute, schema: { tags: ['session'], operationId: 'signOut', summary: 'Sign out' } },
+    async (req, reply) => {
+      await signOut(deps, req, reply);
+      return reply.status(204).send();
+    },
+  );
 
   app.get<{ Querystring: { neste?: string } }>('/logg-inn', { config: publicRoute }, async (req, reply) =>
     reply

@@ -141,6 +141,7 @@ export function serviceRoutes(settings: ServiceSettings = DEFAULT_SERVICE_SETTIN
       {
         config: read,
         schema: {
+          operationId: 'getServiceCalls',
           summary: 'Service-desk call metrics of a month (all queues, or one with ?queue=)',
           querystring: { type: 'object', properties: { ...periodQuery.properties, queue: { type: 'string', minLength: 1 } } },
           response: { 200: callMetricsSchema, 400: errorResponse },
@@ -157,6 +158,7 @@ export function serviceRoutes(settings: ServiceSettings = DEFAULT_SERVICE_SETTIN
       {
         config: read,
         schema: {
+          operationId: 'getServiceCallsByQueue',
           summary: 'Service-desk call metrics of a month per queue',
           querystring: periodQuery,
           response: { 200: { type: 'array', items: callMetricsSchema }, 400: errorResponse },
@@ -169,6 +171,7 @@ export function serviceRoutes(settings: ServiceSettings = DEFAULT_SERVICE_SETTIN
       {
         config: read,
         schema: {
+          operationId: 'getServiceAvailability',
           summary: 'Availability per service of a month',
           querystring: periodQuery,
           response: { 200: availabilitySchema, 400: errorResponse },
@@ -190,6 +193,7 @@ export function serviceRoutes(settings: ServiceSettings = DEFAULT_SERVICE_SETTIN
       {
         config: read,
         schema: {
+          operationId: 'getServiceVolumes',
           summary: 'Monthly volumes per service and vendor, 12 months',
           querystring: periodQuery,
           response: { 200: volumesSchema, 400: errorResponse },
@@ -205,6 +209,7 @@ export function serviceRoutes(settings: ServiceSettings = DEFAULT_SERVICE_SETTIN
       {
         config: read,
         schema: {
+          operationId: 'listServiceComplaints',
           summary: 'Customer complaints of a month',
           querystring: periodQuery,
           response: { 200: complaintsSchema, 400: errorResponse },

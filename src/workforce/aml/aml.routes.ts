@@ -188,6 +188,7 @@ export function amlRoutes(settings: AmlSettings = DEFAULT_AML_SETTINGS) {
       {
         config: { permission: 'read' },
         schema: {
+          operationId: 'getAmlSummary',
           summary: 'Working-time (AML) breaches of a month: counts by rule and cause, YTD, before/after correction, 12-month trend',
           tags: ['workforce'],
           querystring,
@@ -201,6 +202,7 @@ export function amlRoutes(settings: AmlSettings = DEFAULT_AML_SETTINGS) {
       {
         config: { permission: 'hr' },
         schema: {
+          operationId: 'listAmlBreaches',
           summary: 'The breaches of a month, employee by employee, with the records behind each (web app only, never in the report)',
           tags: ['workforce'],
           querystring,

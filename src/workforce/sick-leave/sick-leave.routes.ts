@@ -101,6 +101,7 @@ export const sickLeaveOverviewSchema = {
 } as const;
 
 const schema = {
+  operationId: 'getSickLeave',
   summary: 'Sick leave (sykefravær) of a month: short/long/total, year to date, indicator, 12-month trend, per unit',
   querystring: {
     type: 'object',
