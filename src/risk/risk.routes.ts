@@ -113,6 +113,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
         operationId: 'exportRisksCsv',
         summary: 'The full register with every assessment ever recorded (or `view=current`), as CSV',
         querystring: s.exportQuery,
+        response: { 200: s.fileResponse('CSV (UTF-8)', 'text/csv; charset=utf-8') },
       },
     },
     async (req, reply) => {
@@ -130,6 +131,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
         operationId: 'exportRisksXlsx',
         summary: 'The full register as XLSX: history (importable as risk-register), status for the period, change log, matrix',
         querystring: s.exportQuery,
+        response: { 200: s.fileResponse('XLSX workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') },
       },
     },
     async (req, reply) => {
@@ -176,7 +178,12 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
     '/risks/heatmap.svg',
     {
       config: { permission: 'read' },
-      schema: { operationId: 'getRiskHeatmapSvg', summary: 'The heat map as SVG', querystring: s.periodQuery },
+      schema: {
+        operationId: 'getRiskHeatmapSvg',
+        summary: 'The heat map as SVG',
+        querystring: s.periodQuery,
+        response: { 200: s.fileResponse('SVG image', 'image/svg+xml; charset=utf-8') },
+      },
     },
     async (req, reply) => {
       const { matrix, cells } = await heatmapData(deps, period(req), req.query.scope);

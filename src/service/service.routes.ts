@@ -19,7 +19,9 @@ const count = { type: 'integer', minimum: 0 } as const;
 const nullablePct = { type: ['number', 'null'], description: 'Percent, unrounded; null when the denominator is 0' } as const;
 const periodQuery = {
   type: 'object',
-  properties: { period: { type: 'string', pattern: YM, description: 'YYYY-MM; default: configured period or last month' } },
+  properties: {
+    period: { type: 'string', format: 'period', pattern: YM, description: 'YYYY-MM; default: configured period or last month' },
+  },
 } as const;
 
 export const callMetricsSchema = {
@@ -39,7 +41,7 @@ export const callMetricsSchema = {
     'outbound',
   ],
   properties: {
-    period: { type: 'string', pattern: YM },
+    period: { type: 'string', format: 'period', pattern: YM },
     queue: { type: ['string', 'null'], description: 'null = all queues' },
     offered: count,
     answered: count,
@@ -70,7 +72,7 @@ export const availabilitySchema = {
   type: 'object',
   required: ['period', 'services'],
   properties: {
-    period: { type: 'string', pattern: YM },
+    period: { type: 'string', format: 'period', pattern: YM },
     services: {
       type: 'array',
       description: 'Every service that has agreed service time or outages',
@@ -95,14 +97,19 @@ const volumesSchema = {
   type: 'object',
   required: ['period', 'volumes'],
   properties: {
-    period: { type: 'string', pattern: YM },
+    period: { type: 'string', format: 'period', pattern: YM },
     volumes: {
       type: 'array',
       description: 'The 12 months ending with period',
       items: {
         type: 'object',
         required: ['month', 'service', 'vendor', 'count'],
-        properties: { month: { type: 'string', pattern: YM }, service: { type: 'string' }, vendor: { type: 'string' }, count: count },
+        properties: {
+          month: { type: 'string', format: 'period', pattern: YM },
+          service: { type: 'string' },
+          vendor: { type: 'string' },
+          count: count,
+        },
       },
     },
   },
@@ -112,7 +119,7 @@ const complaintsSchema = {
   type: 'object',
   required: ['period', 'count', 'complaints'],
   properties: {
-    period: { type: 'string', pattern: YM },
+    period: { type: 'string', format: 'period', pattern: YM },
     count,
     complaints: {
       type: 'array',
