@@ -23,7 +23,7 @@ import { registerOpenApi } from './openapi.ts';
 import './permissions.ts';
 import { sessionRoutes } from './session.routes.ts';
 import { ssoRoutes } from './sso.routes.ts';
-import { installValidation } from './validation.ts';
+import { installValidation, SERIALIZER_OPTIONS } from './validation.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -71,6 +71,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     loggerInstance: logger,
     trustProxy: options.config.auth.trustProxy,
     frameworkErrors: frameworkErrorHandler(deps),
+    serializerOpts: SERIALIZER_OPTIONS,
   }) as unknown as FastifyInstance;
   installValidation(app);
   const { onRoute } = options;

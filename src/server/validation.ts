@@ -59,6 +59,12 @@ export const EDGE_FORMATS = {
   'date-time': isDateTimeText,
 } as const;
 
+/**
+ * The serializer (fast-json-stringify) checks answers against `anyOf` branches with its own Ajv: it
+ * learns our formats by form only (an answer's trend may reach before the input range).
+ */
+export const SERIALIZER_OPTIONS = { ajv: { formats: { period: PERIOD, binary: true } } };
+
 /** Fastify's defaults, minus what must not happen to a JSON body. */
 const COMMON: Options = { useDefaults: true, addUsedSchema: false, allErrors: false, strict: false };
 
