@@ -6,7 +6,8 @@
  * nonsense; test/support/json-schema-arbitrary.ts), signed in with a role that may call it. It fails
  * on any 5xx, any status the operation does not document, and any JSON answer that does not match
  * its documented schema. Seeded: the seed is printed on failure; FUZZ_SEED=<n> replays it,
- * FUZZ_RUNS=<n> changes the runs per operation.
+ * FUZZ_RUNS=<n> changes the runs per operation, FUZZ_BUDGET_MS=<ms> the time budget of the whole run
+ * (each operation gets its share, and at least one request).
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -52,6 +53,8 @@ interface Doc {
 
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+/** The whole fuzz run stays under a minute: each operation gets its share, at least one request. */
+const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 40_000);
 
 /** Swaps `$ref: '#/components/schemas/X'` for the schema itself (the document has no cycles). */
 function deref(value: unknown, doc: Doc): unknown {
@@ -159,7 +162,8 @@ describe('the API contract', () => {
       if ((op.security ?? []).length > 0) expect(op.responses, where).toHaveProperty('401');
       expect(op.responses, where).toHaveProperty('500');
       for (const [status, response] of Object.entries(op.responses)) {
-        if (Number(status) >= 400) expect(response.content?.['application/json']?.schema, `${where} ${status}`).toEqual({ $ref: '#/components/schemas/Error' });
+        if (Number(status) >= 400)
+          expect(response.content?.['application/json']?.schema, `${where} ${status}`).toEqual({ $ref: '#/components/schemas/Error' });
       }
     }
     const upload = doc.paths['/api/imports/{kind}']?.post;
@@ -180,6 +184,8 @@ describe('the API contract', () => {
       return v;
     };
     let seed = SEED;
+    const seen = new Map<string, number>();
+    const share = Math.max(200, Math.floor(BUDGET_MS / operations().length));
     for (const { path, method, op } of operations()) {
       const where = `${method.toUpperCase()} ${path} (${op.operationId})`;
       const permission = ((op.security ?? []).length === 0 ? 'public' : undefined) as Permission | undefined;
@@ -198,31 +204,51 @@ describe('the API contract', () => {
       const bodySchema = Object.values(op.requestBody?.content ?? {})[0]?.schema;
       const body = bodySchema ? request(bodySchema) : fc.constant(undefined);
       seed += 1;
-      await fc.assert(
-        fc.asyncProperty(fc.record(params), body, async (values, payload) => {
-          const sent = buildRequest(method, path, op, values as Record<string, unknown>, payload);
-          const options: InjectOptions = { ...sent, method: sent.method as InjectOptions['method'], headers: { ...headers, ...sent.headers } };
-          const res = await app.inject(options);
-          const status = String(res.statusCode);
-          const tell = `${where}: ${sent.method} ${sent.url.slice(0, 300)} ${String(sent.payload ?? '').slice(0, 300)} → ${status} ${res.body.slice(0, 400)}`;
-          if (res.statusCode >= 500) throw new Error(`server error: ${tell}`);
-          const documented = op.responses[status];
-          if (!documented) throw new Error(`undocumented status: ${tell}`);
-          const type = baseType(res.headers['content-type'] as string | undefined);
-          const content = documented.content;
-          if (!content) return;
-          const entry = Object.entries(content).find(([t]) => baseType(t) === type);
-          if (!entry) throw new Error(`undocumented content type ${type}: ${tell}`);
-          if (type === 'application/json' && entry[1].schema.format !== 'binary') {
-            const validate = validatorOf(`${where} ${status}`, entry[1].schema);
-            if (!validate(res.json())) throw new Error(`answer does not match its schema: ${ajv.errorsText(validate.errors)}: ${tell}`);
-          }
-        }),
-        { seed, numRuns: RUNS, endOnFailure: true },
-      ).catch((err: unknown) => {
-        throw new Error(`Contract fuzz failed (FUZZ_SEED=${SEED} replays the whole run): ${(err as Error).message}`);
-      });
+      await fc
+        .assert(
+          fc.asyncProperty(fc.record(params), body, async (values, payload) => {
+            const sent = buildRequest(method, path, op, values as Record<string, unknown>, payload);
+            const options: InjectOptions = {
+              ...sent,
+              method: sent.method as InjectOptions['method'],
+              headers: { ...headers, ...sent.headers },
+            };
+            const res = await app.inject(options);
+            const status = String(res.statusCode);
+            seen.set(`${status[0]}xx`, (seen.get(`${status[0]}xx`) ?? 0) + 1);
+            seen.set(`${op.operationId} ${status}`, (seen.get(`${op.operationId} ${status}`) ?? 0) + 1);
+            const tell = `${where}: ${sent.method} ${sent.url.slice(0, 300)} ${String(sent.payload ?? '').slice(0, 300)} → ${status} ${res.body.slice(0, 400)}`;
+            if (res.statusCode >= 500) throw new Error(`server error: ${tell}`);
+            const documented = op.responses[status];
+            if (!documented) throw new Error(`undocumented status: ${tell}`);
+            const type = baseType(res.headers['content-type'] as string | undefined);
+            const content = documented.content;
+            if (!content) return;
+            const entry = Object.entries(content).find(([t]) => baseType(t) === type);
+            if (!entry) throw new Error(`undocumented content type ${type}: ${tell}`);
+            if (type === 'application/json' && entry[1].schema.format !== 'binary') {
+              const validate = validatorOf(`${where} ${status}`, entry[1].schema);
+              if (!validate(res.json())) throw new Error(`answer does not match its schema: ${ajv.errorsText(validate.errors)}: ${tell}`);
+            }
+          }),
+          { seed, numRuns: RUNS, endOnFailure: true, interruptAfterTimeLimit: share, markInterruptAsFailure: false },
+        )
+        .catch((err: unknown) => {
+          throw new Error(`Contract fuzz failed (FUZZ_SEED=${SEED} replays the whole run): ${(err as Error).message}`);
+        });
     }
     expect(seed - SEED).toBe(operations().length);
+    if (process.env.FUZZ_VERBOSE)
+      console.info(
+        [...seen]
+          .sort()
+          .map(([k, n]) => `${k}: ${n}`)
+          .join('\n'),
+      );
+    // The generator reaches the handlers (2xx) and the edge (4xx) alike; every operation was called.
+    expect(seen.get('2xx')).toBeGreaterThan(operations().length);
+    expect(seen.get('4xx')).toBeGreaterThan(operations().length);
+    const called = new Set([...seen.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]));
+    expect(called.size).toBe(operations().length);
   }, 120_000);
 });

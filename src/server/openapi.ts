@@ -89,7 +89,8 @@ function errorResponse(description: string): Json {
 function completeOperation(method: string, op: Operation, facts: RouteFacts | undefined): void {
   const permission = facts?.permission;
   op.security = permission === 'public' ? [] : [{ session: [] }, { bearer: [] }];
-  const responses = (op.responses ??= {});
+  op.responses ??= {};
+  const responses = op.responses;
   if (facts?.consumes && !op.requestBody) {
     const schema = { type: 'string', format: 'binary', contentMediaType: 'application/octet-stream' };
     op.requestBody = { required: true, content: Object.fromEntries(facts.consumes.map((type) => [type, { schema }])) };

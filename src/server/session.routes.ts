@@ -114,7 +114,10 @@ export async function sessionRoutes(app: FastifyInstance, deps: AppDeps): Promis
 
   app.get(
     '/api/session',
-    { config: { permission: 'read' }, schema: { tags: ['session'], operationId: 'getSession', summary: 'The signed-in user', response: { 200: userSchema } } },
+    {
+      config: { permission: 'read' },
+      schema: { tags: ['session'], operationId: 'getSession', summary: 'The signed-in user', response: { 200: userSchema } },
+    },
     async (req) => {
       const user = req.user as AuthUser;
       return { email: user.email, name: user.name, roles: user.roles, via: user.via };
@@ -123,7 +126,15 @@ export async function sessionRoutes(app: FastifyInstance, deps: AppDeps): Promis
 
   app.delete(
     '/api/session',
-    { config: publicRoute, schema: { tags: ['session'], operationId: 'signOut', summary: 'Sign out', response: { 204: { type: 'null', description: 'Signed out' } } } },
+    {
+      config: publicRoute,
+      schema: {
+        tags: ['session'],
+        operationId: 'signOut',
+        summary: 'Sign out',
+        response: { 204: { type: 'null', description: 'Signed out' } },
+      },
+    },
     async (req, reply) => {
       await signOut(deps, req, reply);
       return reply.status(204).send();
