@@ -141,6 +141,7 @@ describe('the API edge', () => {
     const api = await t.app.inject({ method: 'DELETE', url: '/api/kpis' });
     expect(api.statusCode).toBe(405);
     expect(api.headers.allow).toBe('GET, HEAD');
+    expect(errorShape(api.body)).toMatchObject({ code: 'VALIDATION' });
     expect(errorShape(api.body).message).toBe('Metoden DELETE er ikke tillatt for /api/kpis; tillatt: GET, HEAD');
     const withParams = await t.app.inject({ method: 'PATCH', url: '/api/risks/OR-1' });
     expect(withParams.statusCode).toBe(405);

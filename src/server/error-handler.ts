@@ -88,7 +88,7 @@ export function installErrorHandling(app: FastifyInstance, deps: AppDeps): void 
     if (allow.length > 0 && !allow.includes(req.method)) {
       reply.header('allow', allow.join(', '));
       const message = `Metoden ${req.method} er ikke tillatt for ${path}; tillatt: ${allow.join(', ')}`;
-      return send(req, reply, deps, new AppError('USAGE', message, { details: { httpStatus: 405 } }));
+      return send(req, reply, deps, new AppError('VALIDATION', message, { details: { httpStatus: 405 } }));
     }
     return send(req, reply, deps, new AppError('NOT_FOUND', notFoundMessage(path)));
   });
