@@ -12,7 +12,8 @@ function isApiUrl(url: string): boolean {
 
 /**
  * WCAG 2.1 AA for Swagger UI (checked by test/browser/a11y-pages.test.ts): no top bar (its logo had
- * no text and its URL field no label), no unlabelled dark-mode button, and colours with >= 4.5:1.
+ * no text and its URL field no label), no unlabelled dark-mode button, no server picker (its select
+ * has no label; the document has one server), and colours with >= 4.5:1, OpenAPI 3.1 schema views too.
  */
 const SWAGGER_A11Y_CSS = `
 .swagger-ui .topbar, .dark-mode-toggle { display: none !important; }
@@ -28,6 +29,8 @@ const SWAGGER_A11Y_CSS = `
 .swagger-ui .opblock-tag small, .swagger-ui .parameter__in, .swagger-ui .prop-format { color: #4a4a4a !important; }
 .swagger-ui .btn.authorize, .swagger-ui .btn { color: #1a1a1a; }
 .swagger-ui :focus-visible { outline: 3px solid #1a1a1a !important; outline-offset: 2px; }
+.swagger-ui [class*="json-schema-2020-12"] { color: #1a1a1a !important; }
+.swagger-ui .scheme-container { display: none !important; }
 `;
 
 /** Tags of the document with their Norwegian descriptions (a tag used without one fails the contract test). */
