@@ -37,6 +37,10 @@ echo "==> Type-check and lint"
 npm run typecheck
 npm run lint
 
+echo "==> API contract: Redocly lint of the OpenAPI document, example client against generated types"
+npm run lint:openapi
+npm run typecheck:examples
+
 echo "==> Tests (SQLite and PostgreSQL)"
 mkdir -p .tmp
 status=0

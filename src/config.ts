@@ -4,6 +4,7 @@
  */
 import { isRole, type Role } from './shared/access.ts';
 import { AppError } from './shared/errors.ts';
+import { DEFAULT_YEAR_RANGE, YEAR_RANGE_LIMITS, type YearRange } from './shared/period.ts';
 
 export interface Config {
   /** sqlite:<path>, sqlite::memory: or postgres://… */
@@ -31,6 +32,11 @@ export interface Config {
   readonly sqliteBusyTimeoutMs: number;
   /** Caps that keep every import's memory bounded whatever the file (docs/configuration.md). */
   readonly importLimits: ImportLimits;
+  /**
+   * The years a period or date may have anywhere (API, pages, CLI, imports): STYREROM_YEAR_MIN and
+   * STYREROM_YEAR_MAX, default 2000–2100, each within 1000–9000.
+   */
+  readonly yearRange: YearRange;
 }
 
 /** Every cap is an integer ≥ 1; STYREROM_IMPORT_* overrides each. */
@@ -125,6 +131,23 @@ export function loadImportLimits(env: NodeJS.ProcessEnv): ImportLimits {
     maxUnpackedBytes: positiveSetting(env, 'STYREROM_IMPORT_MAX_UNPACKED_MB', 1024) * MIB,
     maxCompressionRatio: positiveSetting(env, 'STYREROM_IMPORT_MAX_COMPRESSION_RATIO', 200),
   });
+}
+
+export function loadYearRange(env: NodeJS.ProcessEnv): YearRange {
+  const year = (name: string, fallback: number): number => {
+    const value = intSetting(env, name, fallback);
+    if (value < YEAR_RANGE_LIMITS.min || value > YEAR_RANGE_LIMITS.max) {
+      throw new AppError(
+        'CONFIG',
+        `Ugyldig verdi for ${name}: «${env[name]}» (et årstall fra ${YEAR_RANGE_LIMITS.min} til ${YEAR_RANGE_LIMITS.max})`,
+      );
+    }
+    return value;
+  };
+  const min = year('STYREROM_YEAR_MIN', DEFAULT_YEAR_RANGE.min);
+  const max = year('STYREROM_YEAR_MAX', DEFAULT_YEAR_RANGE.max);
+  if (min > max) throw new AppError('CONFIG', `STYREROM_YEAR_MIN (${min}) er større enn STYREROM_YEAR_MAX (${max})`);
+  return Object.freeze({ min, max });
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string): boolean {
@@ -235,5 +258,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     }),
     sqliteBusyTimeoutMs: busy,
     importLimits: loadImportLimits(env),
+    yearRange: loadYearRange(env),
   });
 }

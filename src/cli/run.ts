@@ -7,6 +7,7 @@ import { DEMO_PERIOD } from '../demo/demo.ts';
 import type { CliCommand, DomainModule } from '../module.ts';
 import { AppError } from '../shared/errors.ts';
 import type { CliIo } from './cli-io.ts';
+import { useYearRange } from '../shared/period.ts';
 import { auditListCommand, auditPruneCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';
 import { importCommand } from './commands/import.ts';
@@ -51,6 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIo, domains: readon
     const database = chooseDatabase(io.env, global.database);
     const demoMonth = database.demo && !io.env.STYREROM_PERIOD ? DEMO_PERIOD : undefined;
     config = loadConfig(io.env, { databaseUrl: database.url, defaultPeriod: demoMonth });
+    useYearRange(config.yearRange);
     const builtins = builtinCommands(domains);
     const domainCommands = domains.flatMap((d) => d.commands ?? []);
     const answer = helpAnswer(global.rest, global.help, builtins, domainCommands);

@@ -10,10 +10,11 @@ export async function financeRoutes(app: FastifyInstance, deps: AppDeps): Promis
     {
       config: { permission: 'read' },
       schema: {
+        operationId: 'getFinanceResult',
         summary: 'Result vs budget by report category for a month and year-to-date, with annual forecast',
         description:
           'Numbers in NOK, exact (øre / 100); income and costs positive; totals = costs including net finance items; result = income − costs − net finance items.',
-        querystring: { type: 'object', properties: { period: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' } } },
+        querystring: { type: 'object', properties: { period: { type: 'string', format: 'period', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' } } },
         response: { 200: RESULT_TABLE_SCHEMA },
       },
     },

@@ -48,7 +48,7 @@ export async function projectsApi(app: FastifyInstance, deps: AppDeps): Promise<
     '/projects',
     {
       config: { permission: 'read' },
-      schema: { summary: 'The project register', tags: ['projects'], response: { 200: projectListSchema } },
+      schema: { operationId: 'listProjects', summary: 'The project register', tags: ['projects'], response: { 200: projectListSchema } },
     },
     async () => ({ projects: (await listProjects(deps.db)).map((p) => ({ ...p, active: isActive(p) })) }),
   );
@@ -58,6 +58,7 @@ export async function projectsApi(app: FastifyInstance, deps: AppDeps): Promise<
     {
       config: { permission: 'read' },
       schema: {
+        operationId: 'listProjectMilestones',
         summary: "A project's milestones: baseline, planned, actual, slip in days, planned-date history",
         tags: ['projects'],
         params: projectParamsSchema,
@@ -77,6 +78,7 @@ export async function projectsApi(app: FastifyInstance, deps: AppDeps): Promise<
     {
       config: { permission: 'edit' },
       schema: {
+        operationId: 'updateProjectMilestone',
         summary: "Changes a milestone's planned/actual date; a new planned date is kept in the history and moves its followers",
         tags: ['projects'],
         params: milestoneParamsSchema,
@@ -118,6 +120,7 @@ export async function projectsApi(app: FastifyInstance, deps: AppDeps): Promise<
     {
       config: { permission: 'read' },
       schema: {
+        operationId: 'getProjectDefects',
         summary: 'Open defects by class (A/B/C, unclassified) as of an instant, optionally for one fix version',
         tags: ['projects'],
         params: projectParamsSchema,
@@ -133,6 +136,7 @@ export async function projectsApi(app: FastifyInstance, deps: AppDeps): Promise<
     {
       config: { permission: 'read' },
       schema: {
+        operationId: 'listProjectRisks',
         summary: "The project's open risks from the risk register (scope = project id) with the latest assessment",
         tags: ['projects'],
         params: projectParamsSchema,

@@ -53,7 +53,7 @@ const changeSchema = {
 
 export const milestonesQuerySchema = {
   type: 'object',
-  properties: { period: { type: 'string', pattern: YM, description: 'YYYY-MM: marks milestones moved in that month' } },
+  properties: { period: { type: 'string', format: 'period', pattern: YM, description: 'YYYY-MM: marks milestones moved in that month' } },
 } as const;
 
 export const milestonesResponseSchema = {

@@ -89,6 +89,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
     {
       config: { permission: 'read' },
       schema: {
+        operationId: 'listRisks',
         summary: 'The register for a period: assessment in force, level and movement per risk',
         querystring: s.listQuery,
         response: { 200: s.listResponse, 400: s.errorResponse },
@@ -108,7 +109,12 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
     '/risks/export.csv',
     {
       config: { permission: 'read' },
-      schema: { summary: 'The full register with every assessment ever recorded (or `view=current`), as CSV', querystring: s.exportQuery },
+      schema: {
+        operationId: 'exportRisksCsv',
+        summary: 'The full register with every assessment ever recorded (or `view=current`), as CSV',
+        querystring: s.exportQuery,
+        response: { 200: s.fileResponse('CSV (UTF-8)', 'text/csv; charset=utf-8') },
+      },
     },
     async (req, reply) => {
       const csv = req.query.view === 'current' ? toCsv(await currentViewTable(deps.db, period(req))) : await exportRegisterCsv(deps.db);
@@ -122,8 +128,10 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
     {
       config: { permission: 'read' },
       schema: {
+        operationId: 'exportRisksXlsx',
         summary: 'The full register as XLSX: history (importable as risk-register), status for the period, change log, matrix',
         querystring: s.exportQuery,
+        response: { 200: s.fileResponse('XLSX workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') },
       },
     },
     async (req, reply) => {
@@ -140,6 +148,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
     {
       config: { permission: 'read' },
       schema: {
+        operationId: 'getRiskHeatmap',
         summary: 'Heat-map data: open risks per probability × consequence cell',
         querystring: s.periodQuery,
         response: { 200: s.heatmapResponse, 400: s.errorResponse },
@@ -167,7 +176,15 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
 
   app.get<{ Querystring: { period?: string; scope?: string } }>(
     '/risks/heatmap.svg',
-    { config: { permission: 'read' }, schema: { summary: 'The heat map as SVG', querystring: s.periodQuery } },
+    {
+      config: { permission: 'read' },
+      schema: {
+        operationId: 'getRiskHeatmapSvg',
+        summary: 'The heat map as SVG',
+        querystring: s.periodQuery,
+        response: { 200: s.fileResponse('SVG image', 'image/svg+xml; charset=utf-8') },
+      },
+    },
     async (req, reply) => {
       const { matrix, cells } = await heatmapData(deps, period(req), req.query.scope);
       const svg = renderHeatmapSvg(cells, matrix, { title: `Åpne virksomhetsrisikoer ${period(req)}` });
@@ -179,7 +196,11 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
     '/risks/matrix',
     {
       config: { permission: 'read' },
-      schema: { summary: 'The risk matrix in force (labels, levels, threshold, axes)', response: { 200: s.matrixSchema } },
+      schema: {
+        operationId: 'getRiskMatrix',
+        summary: 'The risk matrix in force (labels, levels, threshold, axes)',
+        response: { 200: s.matrixSchema },
+      },
     },
     async () => {
       return loadRiskMatrix(deps.db);
@@ -191,6 +212,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
     {
       config: { permission: 'admin' },
       schema: {
+        operationId: 'saveRiskMatrix',
         summary: 'Save a new version of the risk matrix (the old one is kept)',
         body: s.matrixSchema,
         response: { 200: s.matrixSchema, 400: s.errorResponse },
@@ -210,6 +232,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
     {
       config: { permission: 'edit' },
       schema: {
+        operationId: 'rollRisksForward',
         summary: 'Copy each open risk’s latest assessment into a new period as a draft; nothing existing changes',
         body: s.rollForwardBody,
         response: { 200: s.rollForwardResponse, 400: s.errorResponse },
@@ -227,6 +250,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
     {
       config: { permission: 'read' },
       schema: {
+        operationId: 'getRisk',
         summary: 'One risk with every revision, every assessment and its score timeline',
         params: s.idParams,
         querystring: s.periodQuery,
@@ -241,6 +265,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
     {
       config: { permission: 'edit' },
       schema: {
+        operationId: 'createRisk',
         summary: 'Create a risk',
         body: s.riskBody,
         response: { 201: { type: 'object', properties: { risk: s.riskSchema } }, 400: s.errorResponse, 409: s.errorResponse },
@@ -260,6 +285,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
     {
       config: { permission: 'edit' },
       schema: {
+        operationId: 'updateRisk',
         summary: 'Update a risk (a new revision; earlier ones are kept)',
         params: s.idParams,
         body: s.riskUpdateBody,
@@ -284,6 +310,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
     {
       config: { permission: 'edit' },
       schema: {
+        operationId: 'addRiskAssessment',
         summary: 'Add an assessment for a period (a later one for the same period supersedes, both are kept)',
         params: s.idParams,
         body: s.assessmentBody,
@@ -309,6 +336,7 @@ export async function riskApi(app: FastifyInstance, deps: AppDeps): Promise<void
     {
       config: { permission: 'edit' },
       schema: {
+        operationId: 'closeRisk',
         summary: 'Close a risk (a new revision)',
         params: s.idParams,
         body: s.closeBody,

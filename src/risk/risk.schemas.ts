@@ -1,8 +1,9 @@
 /** JSON schemas of the risk API: request validation and the OpenAPI document come from these. */
 
-const PERIOD = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' } as const;
-const DATE = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' } as const;
-const NULLABLE_DATE = { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD or null' } as const;
+// `period` and `date` are checked at the edge: a real calendar date, a year in the configured range.
+const PERIOD = { type: 'string', format: 'period', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' } as const;
+const DATE = { type: 'string', format: 'date', description: 'YYYY-MM-DD' } as const;
+const NULLABLE_DATE = { type: ['string', 'null'], format: 'date', description: 'YYYY-MM-DD or null' } as const;
 const SCALE = { type: 'integer', minimum: 1, maximum: 5 } as const;
 const RISK_ID = { type: 'string', pattern: '^[A-Za-zÆØÅæøå0-9][A-Za-zÆØÅæøå0-9._-]{0,39}$', description: 'e.g. OR-631' } as const;
 
@@ -12,6 +13,11 @@ export const errorResponse = {
   description: '`{ error: { code, message, problems } }` (see docs/errors.md)',
   additionalProperties: true,
 } as const;
+
+/** A file answer (CSV, XLSX, SVG): bytes of one media type, for the OpenAPI document. */
+export function fileResponse(description: string, mediaType: string) {
+  return { description, content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } } };
+}
 
 export const idParams = { type: 'object', required: ['id'], properties: { id: RISK_ID } } as const;
 
@@ -235,9 +241,9 @@ const levelDef = {
   required: ['key', 'label', 'colourName', 'colour', 'letter', 'minScore'],
   additionalProperties: false,
   properties: {
-    key: { type: 'string' },
-    label: { type: 'string' },
-    colourName: { type: 'string' },
+    key: { type: 'string', minLength: 1, maxLength: 40 },
+    label: { type: 'string', minLength: 1, maxLength: 80 },
+    colourName: { type: 'string', minLength: 1, maxLength: 40 },
     colour: { type: 'string', pattern: '^#[0-9a-fA-F]{6}$' },
     letter: { type: 'string', minLength: 1, maxLength: 1 },
     minScore: { type: 'integer', minimum: 1, maximum: 25 },
@@ -249,9 +255,9 @@ export const matrixSchema = {
   required: ['probabilityLabels', 'consequenceLabels', 'levels', 'reportingThreshold', 'axes'],
   additionalProperties: false,
   properties: {
-    probabilityLabels: { type: 'array', items: { type: 'string' }, minItems: 5, maxItems: 5 },
-    consequenceLabels: { type: 'array', items: { type: 'string' }, minItems: 5, maxItems: 5 },
-    levels: { type: 'array', items: levelDef, minItems: 1 },
+    probabilityLabels: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 80 }, minItems: 5, maxItems: 5 },
+    consequenceLabels: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 80 }, minItems: 5, maxItems: 5 },
+    levels: { type: 'array', items: levelDef, minItems: 1, maxItems: 25 },
     reportingThreshold: { type: 'integer', minimum: 1, maximum: 25 },
     axes: { type: 'string', enum: ['consequence-x', 'probability-x'] },
   },

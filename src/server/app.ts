@@ -10,11 +10,12 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { destination, type Logger, pino } from 'pino';
 import type { Config } from '../config.ts';
 import type { AppDeps, DomainModule } from '../module.ts';
+import { useYearRange } from '../shared/period.ts';
 import type { Db } from '../storage/db.ts';
 import { shellRoutes } from '../web/shell.routes.ts';
 import { installAccessControl } from './access.ts';
 import { auditRoutes } from './audit.routes.ts';
-import { installErrorHandling } from './error-handler.ts';
+import { frameworkErrorHandler, installErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
 import { importUploadRoutes } from './import-upload.routes.ts';
 import { importRoutes } from './imports.routes.ts';
@@ -23,6 +24,7 @@ import { registerOpenApi } from './openapi.ts';
 import './permissions.ts';
 import { sessionRoutes } from './session.routes.ts';
 import { ssoRoutes } from './sso.routes.ts';
+import { installValidation, SERIALIZER_OPTIONS } from './validation.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -64,8 +66,15 @@ function domainPlugin(domain: DomainModule, plugin: (app: FastifyInstance, deps:
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const deps: AppDeps = { config: options.config, db: options.db, domains: options.domains };
+  useYearRange(options.config.yearRange);
   const logger = options.logger ?? pino({ level: options.config.logLevel }, destination(2));
-  const app = Fastify({ loggerInstance: logger, trustProxy: options.config.auth.trustProxy }) as unknown as FastifyInstance;
+  const app = Fastify({
+    loggerInstance: logger,
+    trustProxy: options.config.auth.trustProxy,
+    frameworkErrors: frameworkErrorHandler(deps),
+    serializerOpts: SERIALIZER_OPTIONS,
+  }) as unknown as FastifyInstance;
+  installValidation(app);
   const { onRoute } = options;
   if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
   // HSTS only on answers that went out over HTTPS (directly, or behind a trusted proxy): sent over

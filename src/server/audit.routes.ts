@@ -21,7 +21,12 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     '/api/audit',
     {
       config: { permission: 'admin' },
-      schema: { tags: ['audit'], summary: 'The audit trail, newest first (admins only)', querystring: auditQuery },
+      schema: {
+        tags: ['audit'],
+        operationId: 'listAuditEntries',
+        summary: 'The audit trail, newest first (admins only)',
+        querystring: auditQuery,
+      },
     },
     async (req) => ({ entries: await listAudit(deps.db, req.query) }),
   );

@@ -47,6 +47,32 @@ function checkDatedParams(req: FastifyRequest): void {
   }
 }
 
+/** A route pattern (`/api/risks/:id`, `/api/docs/*`) as a regular expression over paths. */
+function patternOf(url: string): RegExp {
+  const parts = url.split('/').map((part) => {
+    if (part === '*') return '.*';
+    if (part.startsWith(':')) return '[^/]+';
+    return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  });
+  return new RegExp(`^${parts.join('/')}$`);
+}
+
+/** The methods some route answers for `path` (HEAD beside GET), for 405 and its Allow header. */
+function allowedMethods(routes: ReadonlyArray<{ method: string; url: string }>, path: string): string[] {
+  const methods = new Set(routes.filter((r) => patternOf(r.url).test(path)).map((r) => r.method));
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
+}
+
+/** Fastify's router errors (a path parameter beyond maxParamLength, bad percent-encoding) in our shape. */
+export function frameworkErrorHandler(deps: AppDeps) {
+  return (err: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    const error = toAppError(err);
+    req.log.info({ code: error.code, status: httpStatusOf(error) }, error.message);
+    return send(req, reply, deps, error);
+  };
+}
+
 export function installErrorHandling(app: FastifyInstance, deps: AppDeps): void {
   app.addHook('preValidation', async (req) => checkDatedParams(req));
   app.setErrorHandler((err, req, reply) => {
@@ -58,6 +84,12 @@ export function installErrorHandling(app: FastifyInstance, deps: AppDeps): void 
   });
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '/';
+    const allow = allowedMethods(app.accessRoutes, path);
+    if (allow.length > 0 && !allow.includes(req.method)) {
+      reply.header('allow', allow.join(', '));
+      const message = `Metoden ${req.method} er ikke tillatt for ${path}; tillatt: ${allow.join(', ')}`;
+      return send(req, reply, deps, new AppError('VALIDATION', message, { details: { httpStatus: 405 } }));
+    }
     return send(req, reply, deps, new AppError('NOT_FOUND', notFoundMessage(path)));
   });
 }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../module.ts';
 
 const schema = {
+  operationId: 'getHealth',
   summary: 'Liveness and database check',
   tags: ['system'],
   response: {

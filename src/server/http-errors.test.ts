@@ -33,12 +33,30 @@ describe('toAppError(err)', () => {
 
   it('turns a Fastify validation error into VALIDATION with one problem per field', () => {
     const err = Object.assign(new Error('bad'), {
-      validation: [{ instancePath: '/period', message: 'must match pattern', params: {} }],
+      validation: [{ keyword: 'pattern', instancePath: '/period', message: 'must match pattern', params: {} }],
       validationContext: 'querystring',
     });
     const app = toAppError(err);
     expect(app.code).toBe('VALIDATION');
-    expect(app.problems[0]).toMatchObject({ column: 'querystring/period', severity: 'error' });
+    expect(app.problems[0]).toMatchObject({ column: 'query.period', message: '«query.period» har feil form', severity: 'error' });
+  });
+
+  it('names an unknown or missing body field in Norwegian', () => {
+    const err = (keyword: string, params: Record<string, unknown>) =>
+      toAppError(Object.assign(new Error('bad'), { validation: [{ keyword, instancePath: '', params }], validationContext: 'body' }));
+    expect(err('additionalProperties', { additionalProperty: 'colour' }).message).toBe('Ugyldig forespørsel: ukjent felt «body.colour»');
+    expect(err('required', { missingProperty: 'title' }).message).toBe('Ugyldig forespørsel: «body.title» mangler');
+  });
+
+  it('maps the framework errors 413, 414 and 415 to Norwegian messages with their status', () => {
+    for (const [code, status, message] of [
+      ['FST_ERR_CTP_BODY_TOO_LARGE', 413, 'Forespørselskroppen er større enn serveren tar imot'],
+      ['FST_ERR_MAX_PARAM_LENGTH', 414, 'Adressen er for lang: en del av stien er lengre enn serveren tar imot'],
+      ['FST_ERR_CTP_INVALID_MEDIA_TYPE', 415, 'Innholdstypen (Content-Type) støttes ikke her'],
+    ] as const) {
+      const e = toAppError(Object.assign(new Error('english'), { code, statusCode: status }));
+      expect([e.code, httpStatusOf(e), e.message]).toEqual(['VALIDATION', status, message]);
+    }
   });
 
   it('keeps a Fastify client status (415) but hides unexpected errors as INTERNAL 500', () => {

@@ -2,9 +2,11 @@
  * THE table from error code to HTTP status, and the JSON error body every /api route answers with.
  * Domain code never mentions HTTP; it throws AppError and this table decides.
  */
+import type { ErrorObject } from 'ajv';
 import type { FastifyError } from 'fastify';
 import { AppError, type ErrorCode, type Problem } from '../shared/errors.ts';
 import { storageAppError } from '../storage/db-errors.ts';
+import { validationMessage } from './validation.ts';
 
 export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   VALIDATION: 400,
@@ -61,35 +63,59 @@ export const errorBodySchema = {
   },
 } as const;
 
+/** Norwegian messages for the framework's own client errors, by HTTP status. */
+const FRAMEWORK_MESSAGES: Readonly<Record<number, string>> = {
+  400: 'Ugyldig forespørsel',
+  404: 'Fant ikke adressen',
+  405: 'Metoden er ikke tillatt her',
+  406: 'Serveren kan ikke svare i formatet forespørselen ber om',
+  408: 'Forespørselen tok for lang tid',
+  411: 'Forespørselen mangler Content-Length',
+  413: 'Forespørselskroppen er større enn serveren tar imot',
+  414: 'Adressen er for lang: en del av stien er lengre enn serveren tar imot',
+  415: 'Innholdstypen (Content-Type) støttes ikke her',
+  431: 'Forespørselshodene er for store',
+};
+
+/** Specific framework error codes whose cause deserves its own sentence. */
+const FRAMEWORK_CODES: Readonly<Record<string, string>> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Forespørselskroppen er tom, men Content-Type sier JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'Forespørselskroppen er ikke gyldig JSON',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Content-Length stemmer ikke med forespørselskroppen',
+  FST_ERR_BAD_URL: 'Adressen inneholder en ugyldig prosentkoding',
+  FST_ERR_CTP_BODY_TOO_LARGE: FRAMEWORK_MESSAGES[413] as string,
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: FRAMEWORK_MESSAGES[415] as string,
+  FST_ERR_MAX_PARAM_LENGTH: FRAMEWORK_MESSAGES[414] as string,
+};
+
+function validationError(fe: Partial<FastifyError>): AppError {
+  const context = fe.validationContext ?? 'request';
+  const problems: Problem[] = (fe.validation ?? []).map((v) => {
+    const { field, message } = validationMessage(context, v as ErrorObject);
+    return { file: 'request', column: field, message, messageEn: `${field}: ${v.message ?? 'invalid'}`, severity: 'error' };
+  });
+  const first = problems[0]?.message ?? 'ugyldig verdi';
+  return new AppError('VALIDATION', `Ugyldig forespørsel: ${first}`, { problems, cause: fe });
+}
+
 /** Turns anything thrown inside a request into an AppError (Fastify's own errors included). */
 export function toAppError(err: unknown): AppError {
   const stored = storageAppError(err);
   if (stored) return stored;
   if (err instanceof AppError) return err;
   const fe = err as Partial<FastifyError>;
-  if (fe.validation) {
-    const context = fe.validationContext ?? 'request';
-    const problems: Problem[] = fe.validation.map((v) => {
-      const field = `${context}${v.instancePath || ''}${v.params && 'missingProperty' in v.params ? `/${String(v.params.missingProperty)}` : ''}`;
-      return {
-        file: 'request',
-        column: field,
-        message: `ugyldig verdi i ${field}: ${v.message ?? ''}`.trim(),
-        messageEn: `invalid value in ${field}: ${v.message ?? ''}`.trim(),
-        severity: 'error',
-      };
-    });
-    const first = problems[0]?.message ?? 'ugyldig forespørsel';
-    return new AppError('VALIDATION', `Ugyldig forespørsel: ${first} (Invalid request)`, { problems, cause: err });
-  }
+  if (fe.validation) return validationError(fe);
+  // A JSON body that does not parse is a SyntaxError Fastify marks 400.
+  const code = fe.code ?? (err instanceof SyntaxError && fe.statusCode === 400 ? 'FST_ERR_CTP_INVALID_JSON_BODY' : undefined);
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    const code: ErrorCode = fe.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION';
-    return new AppError(code, `Ugyldig forespørsel: ${fe.message ?? ''} (Invalid request)`, {
-      details: { httpStatus: fe.statusCode },
+    const status = fe.statusCode;
+    const message = (code && FRAMEWORK_CODES[code]) ?? FRAMEWORK_MESSAGES[status] ?? FRAMEWORK_MESSAGES[400];
+    return new AppError(status === 404 ? 'NOT_FOUND' : 'VALIDATION', message as string, {
+      details: { httpStatus: status },
       cause: err,
     });
   }
-  return new AppError('INTERNAL', 'Det oppstod en uventet feil. Feilen er logget. (Unexpected error)', { cause: err });
+  return new AppError('INTERNAL', 'Det oppstod en uventet feil. Feilen er logget.', { cause: err });
 }
 
 /** The status for an AppError; Fastify client errors keep their own 4xx (413, 415, …). */

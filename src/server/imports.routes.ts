@@ -97,6 +97,7 @@ function failure(result: ImportResult): AppError {
 }
 
 const postSchema = {
+  operationId: 'importFile',
   summary: 'Import one file (raw request body) through the importer of :kind',
   description: `Send the file itself as the body with Content-Type one of: ${FILE_TYPES.join(', ')}. All rows or none are imported.`,
   tags: ['imports'],
@@ -125,6 +126,7 @@ const postSchema = {
 } as const;
 
 const listSchema = {
+  operationId: 'listImportRuns',
   summary: 'Recent import runs, newest first',
   tags: ['imports'],
   querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 } } },

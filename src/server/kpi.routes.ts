@@ -14,7 +14,7 @@ export const kpiDocumentSchema = {
   type: 'object',
   required: ['period', 'kpis'],
   properties: {
-    period: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
+    period: { type: 'string', format: 'period', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
     kpis: {
       type: 'array',
       items: {
@@ -34,12 +34,18 @@ export const kpiDocumentSchema = {
 } as const;
 
 const schema = {
+  operationId: 'getKpis',
   summary: 'Every KPI of every domain for a month (same document as `styrerom kpi --json`)',
   tags: ['kpi'],
   querystring: {
     type: 'object',
     properties: {
-      period: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM; default: the configured period or last month' },
+      period: {
+        type: 'string',
+        format: 'period',
+        pattern: '^\\d{4}-(0[1-9]|1[0-2])$',
+        description: 'YYYY-MM; default: the configured period or last month',
+      },
     },
   },
   response: { 200: kpiDocumentSchema, 400: errorBodySchema },

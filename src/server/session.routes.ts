@@ -11,10 +11,11 @@ import { verifyPassword } from '../auth/password.ts';
 import { createSession, deleteSession } from '../auth/sessions.queries.ts';
 import { activeUser, findUserByEmail, normaliseEmail } from '../auth/users.queries.ts';
 import type { AppDeps } from '../module.ts';
-import type { AuthUser } from '../shared/access.ts';
+import { type AuthUser, ROLES } from '../shared/access.ts';
 import { AppError } from '../shared/errors.ts';
 import { loginPage, safeNext } from '../web/login-page.ts';
 import { SESSION_COOKIE, sessionLimits } from './access.ts';
+import { errorBodySchema } from './http-errors.ts';
 
 const WRONG = 'Feil e-postadresse eller passord';
 
@@ -23,6 +24,17 @@ const credentialsSchema = {
   required: ['email', 'password'],
   additionalProperties: false,
   properties: { email: { type: 'string', maxLength: 320 }, password: { type: 'string', maxLength: 1024 } },
+} as const;
+
+const userSchema = {
+  type: 'object',
+  required: ['email', 'name', 'roles'],
+  properties: {
+    email: { type: 'string' },
+    name: { type: ['string', 'null'] },
+    roles: { type: 'array', items: { type: 'string', enum: [...ROLES] } },
+    via: { type: 'string', enum: ['session', 'token'] },
+  },
 } as const;
 
 async function checkRateLimit(deps: AppDeps, req: FastifyRequest, email: string, reply: FastifyReply): Promise<void> {
@@ -84,22 +96,50 @@ export async function sessionRoutes(app: FastifyInstance, deps: AppDeps): Promis
 
   app.post<{ Body: { email: string; password: string } }>(
     '/api/session',
-    { config: publicRoute, schema: { tags: ['session'], summary: 'Sign in (sets the session cookie)', body: credentialsSchema } },
+    {
+      config: publicRoute,
+      schema: {
+        tags: ['session'],
+        operationId: 'signIn',
+        summary: 'Sign in (sets the session cookie)',
+        body: credentialsSchema,
+        response: { 200: userSchema, 401: errorBodySchema, 429: errorBodySchema },
+      },
+    },
     async (req, reply) => {
       const user = await signIn(deps, req, reply, req.body);
       return { email: user.email, name: user.name, roles: user.roles };
     },
   );
 
-  app.get('/api/session', { config: { permission: 'read' }, schema: { tags: ['session'], summary: 'The signed-in user' } }, async (req) => {
-    const user = req.user as AuthUser;
-    return { email: user.email, name: user.name, roles: user.roles, via: user.via };
-  });
+  app.get(
+    '/api/session',
+    {
+      config: { permission: 'read' },
+      schema: { tags: ['session'], operationId: 'getSession', summary: 'The signed-in user', response: { 200: userSchema } },
+    },
+    async (req) => {
+      const user = req.user as AuthUser;
+      return { email: user.email, name: user.name, roles: user.roles, via: user.via };
+    },
+  );
 
-  app.delete('/api/session', { config: publicRoute, schema: { tags: ['session'], summary: 'Sign out' } }, async (req, reply) => {
-    await signOut(deps, req, reply);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/session',
+    {
+      config: publicRoute,
+      schema: {
+        tags: ['session'],
+        operationId: 'signOut',
+        summary: 'Sign out',
+        response: { 204: { type: 'null', description: 'Signed out' } },
+      },
+    },
+    async (req, reply) => {
+      await signOut(deps, req, reply);
+      return reply.status(204).send();
+    },
+  );
 
   app.get<{ Querystring: { neste?: string } }>('/logg-inn', { config: publicRoute }, async (req, reply) =>
     reply

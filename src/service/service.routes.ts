@@ -19,7 +19,9 @@ const count = { type: 'integer', minimum: 0 } as const;
 const nullablePct = { type: ['number', 'null'], description: 'Percent, unrounded; null when the denominator is 0' } as const;
 const periodQuery = {
   type: 'object',
-  properties: { period: { type: 'string', pattern: YM, description: 'YYYY-MM; default: configured period or last month' } },
+  properties: {
+    period: { type: 'string', format: 'period', pattern: YM, description: 'YYYY-MM; default: configured period or last month' },
+  },
 } as const;
 
 export const callMetricsSchema = {
@@ -39,7 +41,7 @@ export const callMetricsSchema = {
     'outbound',
   ],
   properties: {
-    period: { type: 'string', pattern: YM },
+    period: { type: 'string', format: 'period', pattern: YM },
     queue: { type: ['string', 'null'], description: 'null = all queues' },
     offered: count,
     answered: count,
@@ -70,7 +72,7 @@ export const availabilitySchema = {
   type: 'object',
   required: ['period', 'services'],
   properties: {
-    period: { type: 'string', pattern: YM },
+    period: { type: 'string', format: 'period', pattern: YM },
     services: {
       type: 'array',
       description: 'Every service that has agreed service time or outages',
@@ -95,14 +97,19 @@ const volumesSchema = {
   type: 'object',
   required: ['period', 'volumes'],
   properties: {
-    period: { type: 'string', pattern: YM },
+    period: { type: 'string', format: 'period', pattern: YM },
     volumes: {
       type: 'array',
       description: 'The 12 months ending with period',
       items: {
         type: 'object',
         required: ['month', 'service', 'vendor', 'count'],
-        properties: { month: { type: 'string', pattern: YM }, service: { type: 'string' }, vendor: { type: 'string' }, count: count },
+        properties: {
+          month: { type: 'string', format: 'period', pattern: YM },
+          service: { type: 'string' },
+          vendor: { type: 'string' },
+          count: count,
+        },
       },
     },
   },
@@ -112,7 +119,7 @@ const complaintsSchema = {
   type: 'object',
   required: ['period', 'count', 'complaints'],
   properties: {
-    period: { type: 'string', pattern: YM },
+    period: { type: 'string', format: 'period', pattern: YM },
     count,
     complaints: {
       type: 'array',
@@ -141,6 +148,7 @@ export function serviceRoutes(settings: ServiceSettings = DEFAULT_SERVICE_SETTIN
       {
         config: read,
         schema: {
+          operationId: 'getServiceCalls',
           summary: 'Service-desk call metrics of a month (all queues, or one with ?queue=)',
           querystring: { type: 'object', properties: { ...periodQuery.properties, queue: { type: 'string', minLength: 1 } } },
           response: { 200: callMetricsSchema, 400: errorResponse },
@@ -157,6 +165,7 @@ export function serviceRoutes(settings: ServiceSettings = DEFAULT_SERVICE_SETTIN
       {
         config: read,
         schema: {
+          operationId: 'getServiceCallsByQueue',
           summary: 'Service-desk call metrics of a month per queue',
           querystring: periodQuery,
           response: { 200: { type: 'array', items: callMetricsSchema }, 400: errorResponse },
@@ -169,6 +178,7 @@ export function serviceRoutes(settings: ServiceSettings = DEFAULT_SERVICE_SETTIN
       {
         config: read,
         schema: {
+          operationId: 'getServiceAvailability',
           summary: 'Availability per service of a month',
           querystring: periodQuery,
           response: { 200: availabilitySchema, 400: errorResponse },
@@ -190,6 +200,7 @@ export function serviceRoutes(settings: ServiceSettings = DEFAULT_SERVICE_SETTIN
       {
         config: read,
         schema: {
+          operationId: 'getServiceVolumes',
           summary: 'Monthly volumes per service and vendor, 12 months',
           querystring: periodQuery,
           response: { 200: volumesSchema, 400: errorResponse },
@@ -205,6 +216,7 @@ export function serviceRoutes(settings: ServiceSettings = DEFAULT_SERVICE_SETTIN
       {
         config: read,
         schema: {
+          operationId: 'listServiceComplaints',
           summary: 'Customer complaints of a month',
           querystring: periodQuery,
           response: { 200: complaintsSchema, 400: errorResponse },

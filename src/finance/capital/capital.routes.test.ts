@@ -83,7 +83,8 @@ describe('finance capital over HTTP, on the web page and in the report', () => {
       const ok = get.responses['200'].content['application/json'].schema;
       expect(ok.required, p).toEqual(required);
       expect(Object.keys(ok.properties), p).toEqual(expect.arrayContaining([...required]));
-      expect(get.responses['400'].content['application/json'].schema.required, p).toEqual(['error']);
+      expect(get.responses['400'].content['application/json'].schema, p).toEqual({ $ref: '#/components/schemas/Error' });
+      expect(doc.components.schemas.Error.required).toEqual(['error']);
     }
   });
 

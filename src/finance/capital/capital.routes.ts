@@ -81,20 +81,23 @@ export function receivablesJson(a: ReceivablesAgeing) {
   };
 }
 
-function schema(summary: string, body: object) {
-  return { summary, tags: ['finance'], querystring: periodQuerySchema, response: { 200: body, 400: errorResponseSchema } };
+function schema(operationId: string, summary: string, body: object) {
+  return { operationId, summary, tags: ['finance'], querystring: periodQuerySchema, response: { 200: body, 400: errorResponseSchema } };
 }
 
 export function capitalRoutes(options: { bankBalanceAt: BankBalanceSource }) {
   return async (app: FastifyInstance, deps: AppDeps): Promise<void> => {
     app.get(
       '/finance/investments',
-      { config: { permission: 'read' }, schema: schema('Investments per budget year at period end', investmentsSchema) },
+      { config: { permission: 'read' }, schema: schema('getInvestments', 'Investments per budget year at period end', investmentsSchema) },
       async (req) => investmentsJson(await getInvestmentOverview(deps.db, { period: resolvePeriod(req.query, deps.config) })),
     );
     app.get(
       '/finance/liquidity',
-      { config: { permission: 'read' }, schema: schema('Liquidity at period end, year-end forecast and loans', liquiditySchema) },
+      {
+        config: { permission: 'read' },
+        schema: schema('getLiquidity', 'Liquidity at period end, year-end forecast and loans', liquiditySchema),
+      },
       async (req) =>
         liquidityJson(
           await getLiquidityOverview(deps.db, { period: resolvePeriod(req.query, deps.config), bankBalanceAt: options.bankBalanceAt }),
@@ -102,7 +105,10 @@ export function capitalRoutes(options: { bankBalanceAt: BankBalanceSource }) {
     );
     app.get(
       '/finance/receivables',
-      { config: { permission: 'read' }, schema: schema('Receivables ageing at period end by customer type', receivablesSchema) },
+      {
+        config: { permission: 'read' },
+        schema: schema('getReceivables', 'Receivables ageing at period end by customer type', receivablesSchema),
+      },
       async (req) => receivablesJson(await getReceivablesAgeing(deps.db, { period: resolvePeriod(req.query, deps.config) })),
     );
   };

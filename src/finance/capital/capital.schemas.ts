@@ -6,7 +6,9 @@ const date = { type: 'string', format: 'date' } as const;
 
 export const periodQuerySchema = {
   type: 'object',
-  properties: { period: { type: 'string', pattern: YM, description: 'YYYY-MM; default: the configured period or last month' } },
+  properties: {
+    period: { type: 'string', format: 'period', pattern: YM, description: 'YYYY-MM; default: the configured period or last month' },
+  },
 } as const;
 
 /** The shape of the error body the server answers with (src/server/http-errors.ts). */
@@ -35,7 +37,7 @@ export const investmentsSchema = {
   type: 'object',
   required: ['period', 'year', 'asOf', 'invoicedThisYear', 'total', 'budgetYears'],
   properties: {
-    period: { type: 'string', pattern: YM },
+    period: { type: 'string', format: 'period', pattern: YM },
     year: { type: 'integer' },
     asOf: date,
     invoicedThisYear: { ...nok, description: 'All budget years' },
@@ -67,7 +69,7 @@ export const liquiditySchema = {
   type: 'object',
   required: ['period', 'asOf', 'bankBalance', 'yearEndForecast', 'nextYearQ1Investments', 'loans'],
   properties: {
-    period: { type: 'string', pattern: YM },
+    period: { type: 'string', format: 'period', pattern: YM },
     asOf: date,
     bankBalance: { ...nokOrNull, description: 'Bank accounts 1900–1999 at period end; null without ledger data' },
     yearEndForecast: { ...nokOrNull, description: 'Entered for this period' },
@@ -115,7 +117,7 @@ export const receivablesSchema = {
   type: 'object',
   required: ['period', 'asOf', 'listDate', 'byType', 'total'],
   properties: {
-    period: { type: 'string', pattern: YM },
+    period: { type: 'string', format: 'period', pattern: YM },
     asOf: { ...date, description: 'Period end: ageing is measured on this day' },
     listDate: { type: ['string', 'null'], format: 'date', description: 'Date of the receivables list used; null when none was imported' },
     byType: {

@@ -20,7 +20,7 @@ export const amlSectionSchema = {
   type: 'object',
   required: ['period', 'knownAt', 'hasData', 'indicator', 'month', 'ytd', 'restatement', 'trend', 'footnote'],
   properties: {
-    period: { type: 'string', pattern: YM },
+    period: { type: 'string', format: 'period', pattern: YM },
     knownAt: { type: 'string', format: 'date-time', description: 'Knowledge cut-off of the corrected figures' },
     hasData: { type: 'boolean', description: 'False when no time records are imported for the months shown' },
     indicator: {
@@ -71,7 +71,7 @@ export const amlSectionSchema = {
         type: 'object',
         required: ['month', 'cutoff', 'firstReported', 'corrected', 'added', 'removed'],
         properties: {
-          month: { type: 'string', pattern: YM },
+          month: { type: 'string', format: 'period', pattern: YM },
           cutoff: { type: 'string', format: 'date-time' },
           firstReported: count,
           corrected: count,
@@ -82,7 +82,11 @@ export const amlSectionSchema = {
     },
     trend: {
       type: 'array',
-      items: { type: 'object', required: ['month', 'count'], properties: { month: { type: 'string', pattern: YM }, count } },
+      items: {
+        type: 'object',
+        required: ['month', 'count'],
+        properties: { month: { type: 'string', format: 'period', pattern: YM }, count },
+      },
     },
     footnote: { type: 'string', description: 'The evaluation rules in one Norwegian paragraph' },
   },
@@ -104,7 +108,7 @@ export const amlBreachListSchema = {
   type: 'object',
   required: ['period', 'breaches'],
   properties: {
-    period: { type: 'string', pattern: YM },
+    period: { type: 'string', format: 'period', pattern: YM },
     breaches: {
       type: 'array',
       items: {
@@ -128,7 +132,7 @@ export const amlBreachListSchema = {
           rule,
           ruleLabel: { type: 'string' },
           date: { type: 'string', format: 'date' },
-          month: { type: 'string', pattern: YM },
+          month: { type: 'string', format: 'period', pattern: YM },
           key: { type: 'string' },
           cause: { type: ['string', 'null'] },
           causeLabel: { type: 'string' },
@@ -145,7 +149,7 @@ export const amlBreachListSchema = {
 const querystring = {
   type: 'object',
   properties: {
-    period: { type: 'string', pattern: YM, description: 'YYYY-MM; default: the configured period or last month' },
+    period: { type: 'string', format: 'period', pattern: YM, description: 'YYYY-MM; default: the configured period or last month' },
     knownAt: { type: 'string', format: 'date-time', description: 'Knowledge cut-off (ISO instant); default: now' },
   },
 } as const;
@@ -188,6 +192,7 @@ export function amlRoutes(settings: AmlSettings = DEFAULT_AML_SETTINGS) {
       {
         config: { permission: 'read' },
         schema: {
+          operationId: 'getAmlSummary',
           summary: 'Working-time (AML) breaches of a month: counts by rule and cause, YTD, before/after correction, 12-month trend',
           tags: ['workforce'],
           querystring,
@@ -201,6 +206,7 @@ export function amlRoutes(settings: AmlSettings = DEFAULT_AML_SETTINGS) {
       {
         config: { permission: 'hr' },
         schema: {
+          operationId: 'listAmlBreaches',
           summary: 'The breaches of a month, employee by employee, with the records behind each (web app only, never in the report)',
           tags: ['workforce'],
           querystring,

@@ -52,7 +52,7 @@ export const sickLeaveOverviewSchema = {
     'definition',
   ],
   properties: {
-    period: { type: 'string', pattern: YM },
+    period: { type: 'string', format: 'period', pattern: YM },
     hasData: { type: 'boolean', description: 'False when no absences are imported or nobody is employed in the month' },
     knownAt: { type: ['string', 'null'], description: 'Knowledge used for the corrected figures; null = all data' },
     bandRule: { type: 'string', enum: ['whole-case', 'day-based'], description: 'How a case is split into short/long term' },
@@ -60,7 +60,7 @@ export const sickLeaveOverviewSchema = {
     ytd: {
       type: 'object',
       required: [...figuresRequired, 'months'],
-      properties: { ...figuresProperties, months: { type: 'array', items: { type: 'string', pattern: YM } } },
+      properties: { ...figuresProperties, months: { type: 'array', items: { type: 'string', format: 'period', pattern: YM } } },
       description: 'January–period: Σ lost / Σ agreed (a ratio of sums)',
     },
     rolling12: figures,
@@ -84,7 +84,7 @@ export const sickLeaveOverviewSchema = {
       items: {
         type: 'object',
         required: [...figuresRequired, 'period', 'firstReported'],
-        properties: { ...figuresProperties, period: { type: 'string', pattern: YM }, firstReported },
+        properties: { ...figuresProperties, period: { type: 'string', format: 'period', pattern: YM }, firstReported },
       },
     },
     units: {
@@ -101,11 +101,12 @@ export const sickLeaveOverviewSchema = {
 } as const;
 
 const schema = {
+  operationId: 'getSickLeave',
   summary: 'Sick leave (sykefravær) of a month: short/long/total, year to date, indicator, 12-month trend, per unit',
   querystring: {
     type: 'object',
     properties: {
-      period: { type: 'string', pattern: YM, description: 'YYYY-MM; default: the configured period or last month' },
+      period: { type: 'string', format: 'period', pattern: YM, description: 'YYYY-MM; default: the configured period or last month' },
     },
   },
   response: { 200: sickLeaveOverviewSchema, 400: errorResponse },
