@@ -27,7 +27,7 @@ interface RunnableLine {
 }
 
 /** Splits a shell line into words, honouring single and double quotes; no expansion. */
-export function shellWords(text: string): string[] {
+function shellWords(text: string): string[] {
   const words: string[] = [];
   let word = '';
   let quote: string | null = null;
@@ -59,7 +59,7 @@ function markdownFiles(dir: string): string[] {
   );
 }
 
-export function runnableLines(path: string, text: string): RunnableLine[] {
+function runnableLines(path: string, text: string): RunnableLine[] {
   const lines = text.split('\n');
   const out: RunnableLine[] = [];
   for (let i = 0; i < lines.length; i++) {
