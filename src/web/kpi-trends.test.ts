@@ -24,7 +24,9 @@ describe('kpiTrends(deps, period, current)', () => {
       },
     ],
   };
-  const deps = () => ({ db: open.db, domains: [domain] });
+  // One domain list, as in the app: the KPI cache is kept per database and domain list.
+  const domains = [domain];
+  const deps = () => ({ db: open.db, domains });
 
   beforeAll(async () => {
     open = openDatabase('sqlite::memory:');
@@ -33,7 +35,7 @@ describe('kpiTrends(deps, period, current)', () => {
   afterAll(async () => open.close());
 
   it('gives the 12 months ending with the period, oldest first, null where there is no data', async () => {
-    const current = await evaluateRegistry([domain], { db: open.db, period: '2025-05' });
+    const current = await evaluateRegistry(domains, { db: open.db, period: '2025-05' });
     const trend = (await kpiTrends(deps(), '2025-05', current)).get('d.month');
     expect(trend?.map((p) => p.period)).toEqual([
       '2024-06',
@@ -53,7 +55,7 @@ describe('kpiTrends(deps, period, current)', () => {
   });
 
   it('computes past months once while the data is unchanged, and again after an import', async () => {
-    const current = await evaluateRegistry([domain], { db: open.db, period: '2025-05' });
+    const current = await evaluateRegistry(domains, { db: open.db, period: '2025-05' });
     computed.length = 0;
     await kpiTrends(deps(), '2025-05', current);
     expect(computed).toEqual([]);
