@@ -223,11 +223,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
   const dataDir = env.STYREROM_DATA_DIR ?? './data';
   const port = overrides.port ?? Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new AppError('CONFIG', `Ugyldig port «${env.PORT}» (Invalid port)`);
+    throw new AppError('CONFIG', `Ugyldig port «${env.PORT}»`);
   }
   const apiVersion = env.STYREROM_JIRA_API_VERSION ?? '3';
   if (apiVersion !== '2' && apiVersion !== '3') {
-    throw new AppError('CONFIG', `Ugyldig STYREROM_JIRA_API_VERSION «${apiVersion}»: bruk 2 eller 3 (Invalid Jira API version)`);
+    throw new AppError('CONFIG', `Ugyldig STYREROM_JIRA_API_VERSION «${apiVersion}»: bruk 2 eller 3`);
   }
   const busy = Number(env.STYREROM_SQLITE_BUSY_TIMEOUT_MS ?? 5000);
   if (!Number.isInteger(busy) || busy < 0 || busy > 600_000) {

@@ -39,7 +39,7 @@ export function extractGlobalOptions(argv: readonly string[]): GlobalOptions {
     else if (arg === '--database') {
       database = argv[i + 1];
       if (database === undefined || database.startsWith('-')) {
-        throw new AppError('USAGE', '--database trenger en verdi: sqlite:<fil>, sqlite::memory: eller postgres://… (Missing value)');
+        throw new AppError('USAGE', '--database trenger en verdi: sqlite:<fil>, sqlite::memory: eller postgres://…');
       }
       i++;
     } else rest.push(arg);

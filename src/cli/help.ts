@@ -39,7 +39,7 @@ export function helpAnswer(
     if (rest.length === 0) return answer(topLevelHelp(builtins, domainCommands));
     const group = groupHelp(rest, [...builtins, ...domainCommands]);
     if (group && (wantsHelp || rest.length === 1)) return answer(group);
-    throw new AppError('USAGE', `Ukjent kommando «${rest.join(' ')}». Se «styrerom --help». (Unknown command)`);
+    throw new AppError('USAGE', `Ukjent kommando «${rest.join(' ')}». Se «styrerom --help».`);
   }
   return wantsHelp ? { stream: 'stdout', text: `${found.command.usage}\n`, code: 0 } : undefined;
 }

@@ -5,8 +5,7 @@ import { exitCodeOf } from './exit-codes.ts';
 
 export function printError(stderr: (text: string) => void, err: unknown, debug: boolean): number {
   const appError =
-    storageAppError(err) ??
-    (isAppError(err) ? err : new AppError('INTERNAL', `Uventet feil: ${(err as Error)?.message ?? String(err)} (Unexpected error)`));
+    storageAppError(err) ?? (isAppError(err) ? err : new AppError('INTERNAL', `Uventet feil: ${(err as Error)?.message ?? String(err)}`));
   stderr(`Feil: ${appError.message}\n`);
   for (const p of appError.problems) stderr(`  ${formatProblem(p)}\n`);
   if (debug) stderr(`${(err as Error)?.stack ?? String(err)}\n`);

@@ -61,7 +61,7 @@ export async function runCli(argv: readonly string[], io: CliIo, domains: readon
       return answer.code;
     }
     const found = findCommand<AnyCommand>([...builtins, ...domainCommands], global.rest);
-    if (!found) throw new AppError('INTERNAL', 'Kommandoen forsvant mellom hjelp og kjøring (Command vanished)');
+    if (!found) throw new AppError('INTERNAL', 'Kommandoen forsvant mellom hjelp og kjøring');
     const ctx = createContext({
       config,
       domains,

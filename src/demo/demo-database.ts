@@ -61,7 +61,7 @@ export async function prepareExplicitDatabase(db: Db, opts: { description: strin
   if (!opts.reset) {
     throw new AppError(
       'CONFLICT',
-      `Databasen ${opts.description} inneholder allerede data. Demoen sletter alt i den: bruk --reset hvis det er meningen, eller dropp --database for å bruke den egne demodatabasen (Database not empty)`,
+      `Databasen ${opts.description} inneholder allerede data. Demoen sletter alt i den: bruk --reset hvis det er meningen, eller dropp --database for å bruke den egne demodatabasen`,
     );
   }
   await dropAllTables(db);

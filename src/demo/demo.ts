@@ -74,7 +74,7 @@ async function runDomain(d: DomainModule, ctx: DemoContext): Promise<void> {
     await d.demo?.run(ctx);
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('INTERNAL', `Demogeneratoren for ${d.id} feilet: ${(err as Error).message} (Demo generator failed)`, { cause: err });
+    throw new AppError('INTERNAL', `Demogeneratoren for ${d.id} feilet: ${(err as Error).message}`, { cause: err });
   }
 }
 

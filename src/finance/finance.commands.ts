@@ -3,6 +3,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { CliCommand } from '../module.ts';
 import { AppError } from '../shared/errors.ts';
 import { formatMnokValue, formatMonth } from '../shared/format.ts';
+import { parseArgsMessage } from '../shared/parse-args.ts';
 import { resolvePeriod } from '../web/period-param.ts';
 import { RESULT_LABEL, TOTAL_COSTS_LABEL } from './finance.blocks.ts';
 import { financeResult, resultTableJson } from './finance.section.ts';
@@ -14,7 +15,7 @@ function args<O extends NonNullable<ParseArgsConfig['options']>>(command: string
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false });
   } catch (err) {
-    throw new AppError('USAGE', `${(err as Error).message}. Se «styrerom ${command} --help». (Usage error)`);
+    throw new AppError('USAGE', `${parseArgsMessage(err)}. Se «styrerom ${command} --help».`);
   }
 }
 

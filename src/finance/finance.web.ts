@@ -270,7 +270,7 @@ export async function financeWeb(app: FastifyInstance, deps: AppDeps): Promise<v
     const period = periodOf(req);
     const m = /^([a-z-]+)\.(csv|xlsx)$/.exec(req.params.file);
     const block = m ? (await pageBlocks(deps, period)).blocks.get(m[1] ?? '') : undefined;
-    if (!m || !block) throw new AppError('NOT_FOUND', `Ukjent tabell «${req.params.file}» (Unknown table)`);
+    if (!m || !block) throw new AppError('NOT_FOUND', `Ukjent tabell «${req.params.file}»`);
     const format = m[2] as ExportFormat;
     const { body, contentType } = await exportTable(block, format);
     return reply

@@ -137,12 +137,12 @@ export function checkImportParams(importer: Importer, params: Readonly<Record<st
   const declared = importer.options ?? [];
   for (const name of Object.keys(params)) {
     if (!declared.some((o) => o.name === name)) {
-      throw new AppError('VALIDATION', `Importtypen «${importer.kind}» har ikke valget «--${name}» (Unknown import option)`);
+      throw new AppError('VALIDATION', `Importtypen «${importer.kind}» har ikke valget «--${name}»`);
     }
   }
   for (const o of declared) {
     if (o.required && !params[o.name]?.trim()) {
-      throw new AppError('VALIDATION', `Importtypen «${importer.kind}» krever «--${o.name}»: ${o.description} (Missing import option)`);
+      throw new AppError('VALIDATION', `Importtypen «${importer.kind}» krever «--${o.name}»: ${o.description}`);
     }
   }
 }

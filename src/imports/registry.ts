@@ -12,7 +12,7 @@ export function findImporter(domains: readonly DomainModule[], kind: string): Im
   const found = all.find((i) => i.kind === kind);
   if (found) return found;
   const known = all.map((i) => i.kind).join(', ') || 'ingen';
-  throw new AppError('NOT_FOUND', `Ukjent importtype «${kind}». Kjente typer: ${known} (Unknown import kind)`, {
+  throw new AppError('NOT_FOUND', `Ukjent importtype «${kind}». Kjente typer: ${known}`, {
     details: { kind, known: all.map((i) => i.kind) },
   });
 }

@@ -4,6 +4,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { CliCommand, CliContext } from '../module.ts';
 import { AppError } from '../shared/errors.ts';
 import { formatDate, formatNok, formatNumber } from '../shared/format.ts';
+import { parseArgsMessage } from '../shared/parse-args.ts';
 import type { Db } from '../storage/db.ts';
 import { syncJira } from './defects/jira.sync.ts';
 import { KIND_LABELS } from './milestones/milestones.ts';
@@ -13,7 +14,7 @@ function args(command: string, argv: string[], options: NonNullable<ParseArgsCon
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
   } catch (err) {
-    throw new AppError('USAGE', `${(err as Error).message}. Se «styrerom ${command} --help». (Usage error)`);
+    throw new AppError('USAGE', `${parseArgsMessage(err)}. Se «styrerom ${command} --help».`);
   }
 }
 
@@ -155,7 +156,7 @@ datamappa og importerer den som «styrerom import jira». Svar 429 prøves igjen
     const now = new Date().toISOString();
     const result = await withDb(ctx, async (db) => {
       const p = await requireProject(db, project);
-      if (!p.jiraKey) throw new AppError('VALIDATION', `Prosjektet «${project}» har ingen Jira-nøkkel i registeret (No Jira key)`);
+      if (!p.jiraKey) throw new AppError('VALIDATION', `Prosjektet «${project}» har ingen Jira-nøkkel i registeret`);
       return syncJira(db, {
         config: ctx.config.jira,
         project,

@@ -100,7 +100,7 @@ export async function projectsApi(app: FastifyInstance, deps: AppDeps): Promise<
         { at: new Date().toISOString(), by: 'api' },
       );
       if (fieldErrors.length > 0) {
-        throw new AppError('VALIDATION', `${fieldErrors.map((e) => e.message).join(' ')} (Invalid milestone edit)`, {
+        throw new AppError('VALIDATION', `${fieldErrors.map((e) => e.message).join(' ')}`, {
           problems: fieldErrors.map((e) => ({
             file: 'request',
             column: e.field,

@@ -15,8 +15,7 @@ import type { Project } from './register/register.ts';
 
 export async function requireProject(db: Db, id: string): Promise<Project> {
   const p = await findProject(db, id);
-  if (!p)
-    throw new AppError('NOT_FOUND', `Prosjektet «${id}» finnes ikke i prosjektregisteret (Unknown project)`, { details: { project: id } });
+  if (!p) throw new AppError('NOT_FOUND', `Prosjektet «${id}» finnes ikke i prosjektregisteret`, { details: { project: id } });
   return p;
 }
 
@@ -29,7 +28,7 @@ export function parseAsOf(text: string): string {
   const date = parseDate(t);
   if (date) return new Date(startOfDayMs(addDays(date, 1)) - 1).toISOString();
   if (/^\d{4}-\d{2}-\d{2}T/.test(t) && !Number.isNaN(Date.parse(t))) return new Date(Date.parse(t)).toISOString();
-  throw new AppError('VALIDATION', `Ugyldig tidspunkt «${text}»: bruk ÅÅÅÅ-MM-DD, DD.MM.ÅÅÅÅ eller et ISO-tidspunkt (Invalid --as-of)`);
+  throw new AppError('VALIDATION', `Ugyldig tidspunkt «${text}»: bruk ÅÅÅÅ-MM-DD, DD.MM.ÅÅÅÅ eller et ISO-tidspunkt`);
 }
 
 export interface DefectStatus {

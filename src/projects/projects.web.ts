@@ -54,7 +54,7 @@ function asOfOf(query: unknown, period: YearMonth): string {
   const raw = query && typeof query === 'object' ? (query as Record<string, unknown>).per : undefined;
   if (typeof raw !== 'string' || raw === '') return defaultAsOfDate(period);
   const d = parseDate(raw);
-  if (!d) throw new AppError('VALIDATION', `Ugyldig dato «${raw}»; bruk DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD (Invalid date)`);
+  if (!d) throw new AppError('VALIDATION', `Ugyldig dato «${raw}»; bruk DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD`);
   return d;
 }
 
@@ -151,10 +151,10 @@ export async function projectsWeb(app: FastifyInstance, deps: AppDeps): Promise<
     async (req, reply) => {
       const period = resolvePeriod(req.query, deps.config);
       const m = EXPORT_FILE.exec(req.params.file);
-      if (!m) throw new AppError('NOT_FOUND', `Ukjent tabell «${req.params.file}» (Unknown table)`);
+      if (!m) throw new AppError('NOT_FOUND', `Ukjent tabell «${req.params.file}»`);
       const project = await requireProject(deps.db, req.params.id);
       const block = await projectTable(deps.db, project, m[1] as TableKind, period, asOfOf(req.query, period));
-      if (!block) throw new AppError('NOT_FOUND', `Ingen data for tabellen ${m[1]} i ${project.name} (No data for the table)`);
+      if (!block) throw new AppError('NOT_FOUND', `Ingen data for tabellen ${m[1]} i ${project.name}`);
       const format = m[2] as ExportFormat;
       const { body, contentType } = await exportTable(block, format);
       return reply
@@ -174,7 +174,7 @@ export async function projectsWeb(app: FastifyInstance, deps: AppDeps): Promise<
   ) => {
     const project = await requireProject(deps.db, id);
     const m = (await milestoneLines(deps.db, id)).find((x) => x.id === milestone);
-    if (!m) throw new AppError('NOT_FOUND', `Milepælen «${milestone}» finnes ikke i ${project.name} (Unknown milestone)`);
+    if (!m) throw new AppError('NOT_FOUND', `Milepælen «${milestone}» finnes ikke i ${project.name}`);
     const v = values ?? { planned: m.planned ?? '', actual: m.actual ?? '', reason: '' };
     reply.type('text/html; charset=utf-8').code(errors.length > 0 ? 422 : 200);
     return page(deps, {

@@ -51,7 +51,7 @@ export async function saveNarrative(
     throw new AppError('NOT_FOUND', `Rapportmalen har ingen seksjon «${n.sectionId}» med tekst. Kjente seksjoner: ${known}`);
   }
   if (n.markdown.length > MAX_MARKDOWN) {
-    throw new AppError('VALIDATION', `Teksten er for lang (${n.markdown.length} tegn, maks ${MAX_MARKDOWN}) (Narrative too long)`);
+    throw new AppError('VALIDATION', `Teksten er for lang (${n.markdown.length} tegn, maks ${MAX_MARKDOWN})`);
   }
   assertEditable((await workflowState(db, n.period)).status);
   const markdown = n.markdown.replace(/\r\n?/g, '\n');

@@ -41,7 +41,7 @@ export function assertEditable(status: ReportStatus): void {
       'CONFLICT',
       `Teksten kan ikke endres: rapporten er ${STATUS_LABELS[status].toLowerCase()}. ${
         status === 'published' ? 'Lag en ny versjon først (report revise).' : 'Send den tilbake til utkast først (report reject).'
-      } (Report is not a draft)`,
+      }`,
       { details: { status } },
     );
   }

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { CliCommand, CliContext } from '../module.ts';
 import { AppError } from '../shared/errors.ts';
+import { parseArgsMessage } from '../shared/parse-args.ts';
 import { isYearMonth } from '../shared/period.ts';
 import { exportRegisterCsv, exportRegisterXlsx } from './risk.export.ts';
 import { rollRegisterForward } from './risk.queries.ts';
@@ -11,16 +12,16 @@ function args(command: string, argv: string[], options: NonNullable<ParseArgsCon
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Record<string, string | undefined>;
   } catch (err) {
-    throw new AppError('USAGE', `${(err as Error).message}. Se «styrerom ${command} --help». (Usage error)`);
+    throw new AppError('USAGE', `${parseArgsMessage(err)}. Se «styrerom ${command} --help».`);
   }
 }
 
 function periodArg(command: string, value: string | undefined, required: boolean): string | undefined {
   if (value === undefined) {
-    if (required) throw new AppError('USAGE', `--period ÅÅÅÅ-MM mangler. Se «styrerom ${command} --help». (Missing --period)`);
+    if (required) throw new AppError('USAGE', `--period ÅÅÅÅ-MM mangler. Se «styrerom ${command} --help».`);
     return undefined;
   }
-  if (!isYearMonth(value)) throw new AppError('USAGE', `Ugyldig periode «${value}», forventet ÅÅÅÅ-MM (Invalid period)`);
+  if (!isYearMonth(value)) throw new AppError('USAGE', `Ugyldig periode «${value}», forventet ÅÅÅÅ-MM`);
   return value;
 }
 
@@ -48,9 +49,9 @@ XLSX har i tillegg ark for status i perioden (--period), endringslogg og risikom
   async run(argv, ctx) {
     const v = args('risk export', argv, { format: { type: 'string' }, out: { type: 'string' }, period: { type: 'string' } });
     if (v.format !== 'csv' && v.format !== 'xlsx') {
-      throw new AppError('USAGE', '--format må være csv eller xlsx. Se «styrerom risk export --help». (Invalid --format)');
+      throw new AppError('USAGE', '--format må være csv eller xlsx. Se «styrerom risk export --help».');
     }
-    if (!v.out) throw new AppError('USAGE', '--out <fil> mangler. Se «styrerom risk export --help». (Missing --out)');
+    if (!v.out) throw new AppError('USAGE', '--out <fil> mangler. Se «styrerom risk export --help».');
     const period = periodArg('risk export', v.period, false);
     const out = v.out;
     await withDb(ctx, async (db) => {

@@ -129,7 +129,7 @@ export async function findRisk(db: Db, id: string): Promise<Risk | undefined> {
 
 export async function getRisk(db: Db, id: string): Promise<Risk> {
   const risk = await findRisk(db, id);
-  if (!risk) throw new AppError('NOT_FOUND', `Risikoen ${id} finnes ikke (Risk not found)`, { details: { id } });
+  if (!risk) throw new AppError('NOT_FOUND', `Risikoen ${id} finnes ikke`, { details: { id } });
   return risk;
 }
 
@@ -185,7 +185,7 @@ async function appendRevision(db: Db, risk: Risk, change: RiskRevisionTable['cha
 export async function createRisk(db: Db, risk: Risk, stamp: WriteStamp): Promise<Risk> {
   return inTransaction(db, async (trx) => {
     if (await findRisk(trx, risk.id)) {
-      throw new AppError('CONFLICT', `Risiko-ID ${risk.id} er allerede i bruk; en ID brukes aldri om igjen (Risk id already used)`, {
+      throw new AppError('CONFLICT', `Risiko-ID ${risk.id} er allerede i bruk; en ID brukes aldri om igjen`, {
         details: { id: risk.id },
       });
     }
@@ -239,14 +239,14 @@ async function checkAssessmentsInside(db: Db, risk: Risk): Promise<void> {
   const first = range?.first as string | null | undefined;
   const last = range?.last as string | null | undefined;
   if (first && monthOf(risk.opened) > first) {
-    throw new AppError('VALIDATION', `Åpnet-datoen kan ikke være etter første vurdering (${first}) (Opened after first assessment)`, {
+    throw new AppError('VALIDATION', `Åpnet-datoen kan ikke være etter første vurdering (${first})`, {
       problems: [
         fieldProblem('opened', `åpnet-datoen kan ikke være etter første vurdering (${first})`, 'opened after the first assessment'),
       ],
     });
   }
   if (last && risk.closed !== null && monthOf(risk.closed) < last) {
-    throw new AppError('VALIDATION', `Lukket-datoen kan ikke være før siste vurdering (${last}) (Closed before last assessment)`, {
+    throw new AppError('VALIDATION', `Lukket-datoen kan ikke være før siste vurdering (${last})`, {
       problems: [fieldProblem('closed', `lukket-datoen kan ikke være før siste vurdering (${last})`, 'closed before the last assessment')],
     });
   }
@@ -260,10 +260,10 @@ export async function closeRisk(db: Db, id: string, closed: string, stamp: Write
   return inTransaction(db, async (trx) => {
     const risk = await getRisk(trx, id);
     if (risk.closed !== null) {
-      throw new AppError('CONFLICT', `Risikoen ${id} ble lukket ${risk.closed} (Risk already closed)`, { details: { id } });
+      throw new AppError('CONFLICT', `Risikoen ${id} ble lukket ${risk.closed}`, { details: { id } });
     }
     if (closed < risk.opened) {
-      throw new AppError('VALIDATION', 'Lukket-datoen kan ikke være før åpnet-datoen (Closed before opened)', {
+      throw new AppError('VALIDATION', 'Lukket-datoen kan ikke være før åpnet-datoen', {
         problems: [fieldProblem('closed', 'lukket-datoen kan ikke være før åpnet-datoen', 'closed before opened')],
       });
     }
@@ -334,7 +334,7 @@ export async function addAssessment(
   const risk = await getRisk(db, input.riskId);
   const bad = assessmentPeriodProblem(risk, input.period);
   if (bad) {
-    throw new AppError('VALIDATION', `${input.riskId}: ${bad.message} (${bad.messageEn})`, {
+    throw new AppError('VALIDATION', `${input.riskId}: ${bad.message}`, {
       problems: [fieldProblem('period', bad.message, bad.messageEn)],
     });
   }

@@ -39,7 +39,7 @@ export function validationError(problems: FieldProblem[], what: string): AppErro
     messageEn: p.messageEn,
     severity: 'error',
   }));
-  return new AppError('VALIDATION', `${what}: ${problems.map((p) => p.message).join('; ')} (Invalid input)`, { problems: list });
+  return new AppError('VALIDATION', `${what}: ${problems.map((p) => p.message).join('; ')}`, { problems: list });
 }
 
 function stamp(req: FastifyRequest): WriteStamp {

@@ -24,7 +24,7 @@ export async function healthRoutes(app: FastifyInstance, deps: AppDeps): Promise
       return { status: 'ok' };
     } catch (err) {
       req.log.error({ err }, 'health check: database unavailable');
-      return reply.status(503).send({ status: 'unavailable', message: 'Databasen svarer ikke (Database unavailable)' });
+      return reply.status(503).send({ status: 'unavailable', message: 'Databasen svarer ikke' });
     }
   });
 }

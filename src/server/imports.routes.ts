@@ -81,16 +81,12 @@ export async function saveBody(
 function failure(result: ImportResult): AppError {
   const details = { runId: result.runId, sha256: result.sha256 };
   if (result.status === 'duplicate') {
-    return new AppError(
-      'DUPLICATE_IMPORT',
-      `${result.fileName}: samme innhold er importert før; ingenting ble importert (Duplicate import)`,
-      {
-        problems: result.problems,
-        details,
-      },
-    );
+    return new AppError('DUPLICATE_IMPORT', `${result.fileName}: samme innhold er importert før; ingenting ble importert`, {
+      problems: result.problems,
+      details,
+    });
   }
-  return new AppError('IMPORT_FAILED', `Import av ${result.fileName} feilet; ingenting ble importert (Import failed, nothing imported)`, {
+  return new AppError('IMPORT_FAILED', `Import av ${result.fileName} feilet; ingenting ble importert`, {
     problems: result.problems,
     details,
   });
@@ -149,10 +145,7 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps): Promise
       const importer = findImporter(deps.domains, req.params.kind);
       const encoding = req.query.encoding === undefined ? undefined : parseEncoding(req.query.encoding);
       if (!req.body || typeof (req.body as Readable).pipe !== 'function') {
-        throw new AppError(
-          'VALIDATION',
-          `Send fila som rå forespørselskropp med Content-Type ${FILE_TYPES.join(' eller ')} (Send the file as the raw body)`,
-        );
+        throw new AppError('VALIDATION', `Send fila som rå forespørselskropp med Content-Type ${FILE_TYPES.join(' eller ')}`);
       }
       const saved = await saveBody(deps.config.dataDir, req.body as Readable, req.query.fileName, maxBytes);
       try {

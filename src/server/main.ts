@@ -53,7 +53,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       (err as NodeJS.ErrnoException).code === 'EADDRINUSE'
         ? 'porten er opptatt (velg en annen med --port eller PORT)'
         : String((err as Error).message);
-    throw new AppError('CONFIG', `Kan ikke lytte på ${config.host}:${config.port}: ${reason} (Cannot listen)`, { cause: err });
+    throw new AppError('CONFIG', `Kan ikke lytte på ${config.host}:${config.port}: ${reason}`, { cause: err });
   }
   let resolveClosed!: () => void;
   const closed = new Promise<void>((r) => {

@@ -6,6 +6,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { CliCommand, CliContext } from '../module.ts';
 import { AppError } from '../shared/errors.ts';
 import { formatMonth, formatNumber, formatPercent, formatSeconds } from '../shared/format.ts';
+import { parseArgsMessage } from '../shared/parse-args.ts';
 import { isYearMonth } from '../shared/period.ts';
 import type { Db } from '../storage/db.ts';
 import { monthAvailability } from './availability/availability.figures.ts';
@@ -16,7 +17,7 @@ function args(command: string, argv: string[], options: NonNullable<ParseArgsCon
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
   } catch (err) {
-    throw new AppError('USAGE', `${(err as Error).message}. Se «styrerom ${command} --help».`);
+    throw new AppError('USAGE', `${parseArgsMessage(err)}. Se «styrerom ${command} --help».`);
   }
 }
 

@@ -58,9 +58,9 @@ export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError;
 }
 
-/** One line per problem: "file:line [column] message". Used by the CLI and logs. */
+/** One line per problem: "file:line [column] message", in Norwegian. Used by the CLI and logs (messageEn stays in the JSON for integrators). */
 export function formatProblem(p: Problem): string {
   const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
   const col = p.column ? ` [${p.column}]` : '';
-  return `${where}${col} ${p.severity === 'warning' ? 'advarsel' : 'feil'}: ${p.message} (${p.messageEn})`;
+  return `${where}${col} ${p.severity === 'warning' ? 'advarsel' : 'feil'}: ${p.message}`;
 }

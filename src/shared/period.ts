@@ -54,7 +54,7 @@ export function yearRangeProblem(text: string): string | null {
 
 export function parseYearMonth(text: string): { year: number; month: number } {
   const m = YM.exec(text);
-  if (!m) throw new AppError('VALIDATION', `Ugyldig periode «${text}», forventet ÅÅÅÅ-MM (Invalid period)`);
+  if (!m) throw new AppError('VALIDATION', `Ugyldig periode «${text}», forventet ÅÅÅÅ-MM`);
   const range = yearRangeProblem(text);
   if (range) throw new AppError('VALIDATION', `Ugyldig periode ${range}`);
   return { year: Number(m[1]), month: Number(m[2]) };
@@ -119,7 +119,7 @@ export function plainDate(date: IsoDate): Temporal.PlainDate {
   try {
     return Temporal.PlainDate.from(date, { overflow: 'reject' });
   } catch {
-    throw new AppError('VALIDATION', `Ugyldig dato «${date}», forventet ÅÅÅÅ-MM-DD (Invalid date)`);
+    throw new AppError('VALIDATION', `Ugyldig dato «${date}», forventet ÅÅÅÅ-MM-DD`);
   }
 }
 

@@ -34,10 +34,7 @@ function postgresDriver(): typeof pg {
 export function dialectOf(url: string): DialectName {
   if (url.startsWith('sqlite:')) return 'sqlite';
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
-  throw new AppError(
-    'CONFIG',
-    `Ukjent database-URL «${url}»: bruk sqlite:<fil>, sqlite::memory: eller postgres://… (Unknown database URL)`,
-  );
+  throw new AppError('CONFIG', `Ukjent database-URL «${url}»: bruk sqlite:<fil>, sqlite::memory: eller postgres://…`);
 }
 
 export interface OpenOptions {
@@ -57,7 +54,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): OpenDataba
     try {
       sqlite = new SQLite(file);
     } catch (err) {
-      throw new AppError('DATABASE', `Kan ikke åpne SQLite-fila ${file} (Cannot open SQLite file)`, { cause: err });
+      throw new AppError('DATABASE', `Kan ikke åpne SQLite-fila ${file}`, { cause: err });
     }
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');

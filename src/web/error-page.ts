@@ -24,5 +24,5 @@ export function errorPage(deps: AppDeps, opts: { status: number; error: AppError
 }
 
 export function notFoundMessage(path: string): string {
-  return `Siden «${path}» finnes ikke. Sjekk adressen, eller gå til oversikten. (Page not found)`;
+  return `Siden «${path}» finnes ikke. Sjekk adressen, eller gå til oversikten.`;
 }

@@ -15,16 +15,13 @@ export function resolvePeriod(query: unknown, config: Pick<Config, 'defaultPerio
     const range = typeof raw === 'string' ? yearRangeProblem(raw) : null;
     if (range) throw new AppError('VALIDATION', `Ugyldig periode ${range}`);
     if (typeof raw !== 'string' || !isYearMonth(raw)) {
-      throw new AppError('VALIDATION', `Ugyldig periode «${String(raw)}», forventet ÅÅÅÅ-MM, f.eks. 2025-05 (Invalid period)`);
+      throw new AppError('VALIDATION', `Ugyldig periode «${String(raw)}», forventet ÅÅÅÅ-MM, f.eks. 2025-05`);
     }
     return raw;
   }
   if (config.defaultPeriod !== undefined) {
     if (!isYearMonth(config.defaultPeriod)) {
-      throw new AppError(
-        'CONFIG',
-        `Ugyldig standardperiode «${config.defaultPeriod}» (STYREROM_PERIOD), forventet ÅÅÅÅ-MM (Invalid default period)`,
-      );
+      throw new AppError('CONFIG', `Ugyldig standardperiode «${config.defaultPeriod}» (STYREROM_PERIOD), forventet ÅÅÅÅ-MM`);
     }
     return config.defaultPeriod;
   }

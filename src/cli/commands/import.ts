@@ -131,15 +131,12 @@ async function run(argv: string[], ctx: BuiltinContext): Promise<number> {
       const skipped = files.length - i - 1;
       throw new AppError(
         'IMPORT_FAILED',
-        `Import av ${result.fileName} feilet; ingenting fra fila ble importert${skipped ? ` og ${skipped} fil(er) etter den ble ikke forsøkt` : ''} (Import failed)`,
+        `Import av ${result.fileName} feilet; ingenting fra fila ble importert${skipped ? ` og ${skipped} fil(er) etter den ble ikke forsøkt` : ''}`,
       );
     }
   }
   if (duplicates > 0) {
-    throw new AppError(
-      'DUPLICATE_IMPORT',
-      `${duplicates} av ${files.length} fil(er) var importert før og ble hoppet over (Duplicate import)`,
-    );
+    throw new AppError('DUPLICATE_IMPORT', `${duplicates} av ${files.length} fil(er) var importert før og ble hoppet over`);
   }
   return 0;
 }

@@ -140,10 +140,10 @@ export function capitalWeb(options: { bankBalanceAt: BankBalanceSource }) {
       const period = resolvePeriod(req.query, deps.config);
       const m = EXPORT_FILE.exec(req.params.file);
       const id = m?.[1] ?? '';
-      if (!m || !isCapitalTableId(id)) throw new AppError('NOT_FOUND', `Ukjent tabell «${req.params.file}» (Unknown table)`);
+      if (!m || !isCapitalTableId(id)) throw new AppError('NOT_FOUND', `Ukjent tabell «${req.params.file}»`);
       const format = m[2] as ExportFormat;
       const block = CAPITAL_TABLES[id](await capitalView(deps.db, { period, bankBalanceAt: options.bankBalanceAt }));
-      if (!block) throw new AppError('NOT_FOUND', `Ingen data for tabellen ${id} i ${period} (No data for the table)`);
+      if (!block) throw new AppError('NOT_FOUND', `Ingen data for tabellen ${id} i ${period}`);
       const { body, contentType } = await exportTable(block, format);
       return reply
         .type(contentType)

@@ -182,7 +182,7 @@ function xmlError(fileName: string, parser: SaxesParser, lines: LineIndex, err: 
   const truncated = /unclosed|unexpected end|end of|closed before/i.test(raw) || parser.closed;
   const message = truncated ? `fila slutter før XML-dokumentet er ferdig (avkortet fil?): ${raw}` : `ugyldig XML på linje ${line}: ${raw}`;
   const messageEn = truncated ? `the file ends before the XML document is complete (truncated?): ${raw}` : `invalid XML: ${raw}`;
-  return new AppError('FILE_UNREADABLE', `${fileName}: ${message} (${messageEn})`, {
+  return new AppError('FILE_UNREADABLE', `${fileName}: ${message}`, {
     cause: err,
     problems: [problem(fileName, message, messageEn, { line })],
   });

@@ -53,7 +53,7 @@ async function requestJson(url: string, init: RequestInit, o: SyncOptions): Prom
     try {
       res = await fetch(url, { ...init, headers: { accept: 'application/json', ...authHeader(o.config), ...(init.headers ?? {}) } });
     } catch (err) {
-      throw new AppError('CONFIG', `Får ikke kontakt med Jira på ${o.config.baseUrl}: ${(err as Error).message} (Jira unreachable)`, {
+      throw new AppError('CONFIG', `Får ikke kontakt med Jira på ${o.config.baseUrl}: ${(err as Error).message}`, {
         cause: err,
       });
     }
@@ -65,7 +65,7 @@ async function requestJson(url: string, init: RequestInit, o: SyncOptions): Prom
     if (!res.ok) {
       const body = (await res.text()).slice(0, 300);
       const hint = res.status === 401 || res.status === 403 ? ' Sjekk STYREROM_JIRA_TOKEN (og STYREROM_JIRA_USER for Cloud).' : '';
-      throw new AppError('CONFIG', `Jira svarte ${res.status} på ${new URL(url).pathname}.${hint} ${body} (Jira request failed)`);
+      throw new AppError('CONFIG', `Jira svarte ${res.status} på ${new URL(url).pathname}.${hint} ${body}`);
     }
     return res.json();
   }
@@ -80,7 +80,7 @@ async function fieldNames(o: SyncOptions, base: string): Promise<Record<string, 
 /** Fetches every page of the project's JQL, writes them to `dir` and imports each. */
 export async function syncJira(db: Db, o: SyncOptions): Promise<{ pages: number; issues: number; results: ImportResult[] }> {
   const base = o.config.baseUrl?.replace(/\/+$/, '');
-  if (!base) throw new AppError('CONFIG', 'STYREROM_JIRA_URL er ikke satt; se docs/configuration.md (Jira not configured)');
+  if (!base) throw new AppError('CONFIG', 'STYREROM_JIRA_URL er ikke satt; se docs/configuration.md');
   const jql = o.config.jql.replaceAll('{key}', o.jiraKey);
   const pageSize = o.pageSize ?? 100;
   const names = await fieldNames(o, base);
@@ -112,11 +112,9 @@ export async function syncJira(db: Db, o: SyncOptions): Promise<{ pages: number;
       params: { project: o.project },
     });
     if (result.status === 'failed') {
-      throw new AppError(
-        'IMPORT_FAILED',
-        `Side ${n} fra Jira kunne ikke importeres; ingenting fra siden ble lagret (Jira page import failed)`,
-        { problems: result.problems },
-      );
+      throw new AppError('IMPORT_FAILED', `Side ${n} fra Jira kunne ikke importeres; ingenting fra siden ble lagret`, {
+        problems: result.problems,
+      });
     }
     results.push(result);
     issues += list.length;

@@ -29,8 +29,7 @@ export async function editMilestone(
 ): Promise<{ changed: boolean; errors: FieldError[] }> {
   const stored = await listMilestones(db, edit.project);
   const current = stored.find((m) => m.id === edit.milestone);
-  if (!current)
-    throw new AppError('NOT_FOUND', `Milepælen «${edit.milestone}» finnes ikke i prosjektet ${edit.project} (Unknown milestone)`);
+  if (!current) throw new AppError('NOT_FOUND', `Milepælen «${edit.milestone}» finnes ikke i prosjektet ${edit.project}`);
   const errors: FieldError[] = [];
   const planned = parseDate(edit.planned);
   const actual = parseDate(edit.actual);

@@ -24,8 +24,7 @@ Se seksjonene med «styrerom narrative list --period ÅÅÅÅ-MM».`,
     );
     const period = requirePeriod('narrative set', values.period);
     const [sectionId, ...extra] = positionals;
-    if (!sectionId || extra.length > 0)
-      throw new AppError('USAGE', 'Oppgi nøyaktig én seksjon-id. Se «styrerom narrative set --help». (Expected one section id)');
+    if (!sectionId || extra.length > 0) throw new AppError('USAGE', 'Oppgi nøyaktig én seksjon-id. Se «styrerom narrative set --help».');
     if (!values.file) throw new AppError('USAGE', '--file <tekst.md> mangler. Se «styrerom narrative set --help».');
     let markdown: string;
     try {
@@ -75,7 +74,7 @@ export const narrativeShowCommand: CliCommand = {
     const { values, positionals } = parse('narrative show', argv, { period: { type: 'string' } }, true);
     const period = requirePeriod('narrative show', values.period);
     const sectionId = positionals[0];
-    if (!sectionId) throw new AppError('USAGE', 'Oppgi en seksjon-id. (Expected a section id)');
+    if (!sectionId) throw new AppError('USAGE', 'Oppgi en seksjon-id.');
     const { text, history } = await withReportDeps(ctx, async ({ db }) => ({
       text: (await sectionTexts(db, period)).find((t) => t.id === sectionId),
       history: await narrativeHistory(db, period, sectionId),

@@ -19,7 +19,7 @@ ble lagret ved publisering. Uten --version: siste publiserte versjon.`,
     if (!out) throw new AppError('USAGE', '--out <mappe> mangler. Se «styrerom report download --help».');
     await withReportDeps(ctx, async ({ db }) => {
       const version = values.version === undefined ? (await listPublications(db, period))[0]?.version : Number(values.version);
-      if (version === undefined) throw new AppError('NOT_FOUND', `Rapporten for ${period} er ikke publisert (Not published)`);
+      if (version === undefined) throw new AppError('NOT_FOUND', `Rapporten for ${period} er ikke publisert`);
       if (!Number.isInteger(version) || version < 1) throw new AppError('VALIDATION', `Ugyldig --version «${values.version}»`);
       // Every file is checked (publicationFile verifies its SHA-256) before anything is written.
       const files = [];

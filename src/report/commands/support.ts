@@ -36,7 +36,7 @@ export function actor(by: string | undefined): string {
 }
 
 export function domainsOf(ctx: CliContext): readonly DomainModule[] {
-  if (!ctx.domains) throw new AppError('INTERNAL', 'CLI-konteksten mangler domenelisten (CliContext.domains is missing)');
+  if (!ctx.domains) throw new AppError('INTERNAL', 'CLI-konteksten mangler domenelisten');
   return ctx.domains;
 }
 

@@ -35,7 +35,7 @@ const TIME_TEXT: Record<string, string> = {
 };
 
 function invalid(where: string, message: string): AppError {
-  return new AppError('VALIDATION', `${where}: ${message} (Invalid roster)`, { details: { where } });
+  return new AppError('VALIDATION', `${where}: ${message}`, { details: { where } });
 }
 
 function parseRecord(raw: unknown, where: string): TimeRecord {

@@ -3,19 +3,20 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../../module.ts';
 import { AppError } from '../../shared/errors.ts';
+import { parseArgsMessage } from '../../shared/parse-args.ts';
 import { checkRosters, formatRosterResults, parseRosterCases } from './aml.check.ts';
 
 const NAME = 'workforce check';
 
 function usageError(message: string): AppError {
-  return new AppError('USAGE', `${message}. Se «styrerom ${NAME} --help». (Usage error)`);
+  return new AppError('USAGE', `${message}. Se «styrerom ${NAME} --help».`);
 }
 
 function parse(argv: string[]) {
   try {
     return parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
   } catch (err) {
-    throw usageError((err as Error).message);
+    throw usageError(parseArgsMessage(err));
   }
 }
 
@@ -50,7 +51,7 @@ Valg:
     try {
       json = JSON.parse(text);
     } catch (err) {
-      throw new AppError('VALIDATION', `${file}: ugyldig JSON: ${(err as Error).message} (Invalid JSON)`, { cause: err });
+      throw new AppError('VALIDATION', `${file}: ugyldig JSON: ${(err as Error).message}`, { cause: err });
     }
     const results = checkRosters(parseRosterCases(json));
     ctx.stdout(values.json ? `${JSON.stringify(results, null, 2)}\n` : formatRosterResults(results));

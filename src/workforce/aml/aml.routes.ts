@@ -157,8 +157,7 @@ const querystring = {
 function knownAtOf(query: unknown): string {
   const raw = (query as { knownAt?: string } | undefined)?.knownAt;
   if (raw === undefined || raw === '') return new Date().toISOString();
-  if (Number.isNaN(Date.parse(raw)))
-    throw new AppError('VALIDATION', `Ugyldig knownAt «${raw}», forventet ISO-tidspunkt (Invalid knownAt)`);
+  if (Number.isNaN(Date.parse(raw))) throw new AppError('VALIDATION', `Ugyldig knownAt «${raw}», forventet ISO-tidspunkt`);
   return raw;
 }
 

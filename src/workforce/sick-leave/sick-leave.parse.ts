@@ -59,7 +59,7 @@ export function parseRegisteredAt(value: string | undefined, ctx: RowContext): s
   if (parsed.ok) return new Date(parsed.epochMs).toISOString();
   const why = {
     invalid: ['forventet et tidspunkt som 2025-05-12T08:30:00+02:00', 'expected an instant like 2025-05-12T08:30:00+02:00'],
-    nonexistent: ['tidspunktet finnes ikke (sommertid)', 'the local time does not exist (DST gap)'],
+    nonexistent: ['tidspunktet finnes ikke (sommertid)', 'the local time does not exist'],
     ambiguous: ['tidspunktet er tvetydig (vintertid); oppgi UTC-forskyvning', 'the local time is ambiguous (DST end); give an offset'],
   }[parsed.problem];
   ctx.problem('registered_at', `ugyldig registered_at «${v}»: ${why[0]}`, `invalid registered_at "${v}": ${why[1]}`);
