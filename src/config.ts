@@ -4,7 +4,7 @@
  */
 import { isRole, type Role } from './shared/access.ts';
 import { AppError } from './shared/errors.ts';
-import { DEFAULT_YEAR_RANGE, YEAR_RANGE_LIMITS, type YearRange } from './shared/period.ts';
+import { DEFAULT_YEAR_RANGE, YEAR_RANGE_LIMITS, type YearRange } from './shared/year-range.ts';
 
 export interface Config {
   /** sqlite:<path>, sqlite::memory: or postgres://… */

@@ -80,7 +80,7 @@ describe('a CLI import while another connection holds a write transaction', () =
       const r = await styrerom({ STYREROM_SQLITE_BUSY_TIMEOUT_MS: '300' }, 'import', 'risks', join(dir, 'a.csv'));
       expect(r.code, r.stderr).toBe(EXIT_CODES.BUSY);
       expect(r.code).toBe(12);
-      expect(r.stderr).toMatch(/^Feil: Databasen er opptatt: en annen prosess skriver til den og slapp ikke låsen i tide\./);
+      expect(r.stderr).toMatch(/^Feil: Databasen er opptatt: en annen prosess skriver til den og slapp ikke låsen i tide\./m);
       expect(r.stderr).not.toMatch(/database is locked|SqliteError|\n\s+at /);
     } finally {
       holder.prepare('rollback').run();

@@ -6,7 +6,7 @@ import { type Config, loadConfig } from '../config.ts';
 import { DEMO_PERIOD } from '../demo/demo.ts';
 import type { CliCommand, DomainModule } from '../module.ts';
 import { AppError } from '../shared/errors.ts';
-import { useYearRange } from '../shared/period.ts';
+import { useYearRange } from '../shared/year-range.ts';
 import type { CliIo } from './cli-io.ts';
 import { auditListCommand, auditPruneCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';

@@ -201,7 +201,7 @@ describe('registered figures in the web app and the report', () => {
     );
     const doc = reportDocument(model, { mode: 'pdf' });
     expect(doc).toContain('Svarprosenten var 75\u00a0%.');
-    expect(doc).toContain('<code>kpi.figure.survey.responseRate</code> = 75\u00a0% (seksjon');
+    expect(doc).toContain('<li>Svarprosent: 75\u00a0% (seksjon');
     expect(doc).toContain('registrert manuelt av Kari HR 04.06.2025 (kilde: Questback)');
   });
 });

@@ -4,7 +4,7 @@
  * project's risks. Built from the views; nothing typed by hand.
  */
 import type { Provenance, TableBlock, TableCell } from '../report/blocks.ts';
-import { formatDate, formatNok, formatNumber } from '../shared/format.ts';
+import { formatDate, formatNok, formatNumber, formatQuantity } from '../shared/format.ts';
 import type { YearMonth } from '../shared/period.ts';
 import type { Db } from '../storage/db.ts';
 import { listIssues } from './defects/defects.queries.ts';
@@ -62,7 +62,7 @@ export function milestoneTable(project: Project, lines: readonly MilestoneLine[]
         date(m.actual),
         m.slipDays === null ? text(null) : count(m.slipDays),
         money(m.amountOre),
-        text(period ? movedText(m, period) : m.history.length > 0 ? `${m.history.length} endring(er)` : '–'),
+        text(period ? movedText(m, period) : m.history.length > 0 ? formatQuantity(m.history.length, 'endring', 'endringer') : '–'),
       ],
     })),
     provenance: PROVENANCE_MILESTONES,

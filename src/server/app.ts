@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { destination, type Logger, pino } from 'pino';
 import type { Config } from '../config.ts';
 import type { AppDeps, DomainModule } from '../module.ts';
-import { useYearRange } from '../shared/period.ts';
+import { useYearRange } from '../shared/year-range.ts';
 import type { Db } from '../storage/db.ts';
 import { shellRoutes } from '../web/shell.routes.ts';
 import { installAccessControl } from './access.ts';

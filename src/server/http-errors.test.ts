@@ -10,6 +10,7 @@ describe('HTTP_STATUS', () => {
       UNAUTHENTICATED: 401,
       FORBIDDEN: 403,
       NOT_FOUND: 404,
+      NO_DATA: 404,
       RATE_LIMITED: 429,
       CONFLICT: 409,
       DUPLICATE_IMPORT: 409,

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { AppError } from './errors.ts';
+import { yearRange } from './year-range.ts';
 
 /** Every local-time rule of the product is evaluated in this zone. */
 export const TIME_ZONE = 'Europe/Oslo';
@@ -11,37 +12,10 @@ export type IsoDate = string;
 
 const YM = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-export interface YearRange {
-  readonly min: number;
-  readonly max: number;
-}
-
-/**
- * The default sane range of years for every period and date the product accepts (imports, API,
- * pages, CLI): beyond it the calendar arithmetic fails (year 9999 + 1 month) and no board report
- * lives. The setting STYREROM_YEAR_MIN / STYREROM_YEAR_MAX (src/config.ts) replaces it.
- */
-export const DEFAULT_YEAR_RANGE: YearRange = Object.freeze({ min: 2000, max: 2100 });
-
-/** The widest range a setting may choose: month and day arithmetic stays inside four-digit years. */
-export const YEAR_RANGE_LIMITS: YearRange = Object.freeze({ min: 1000, max: 9000 });
-
-let currentRange: YearRange = DEFAULT_YEAR_RANGE;
-
-/**
- * Makes the configured range the one every check below uses. Called once by each composition root
- * (the CLI, buildApp) with `config.yearRange`; one process serves one configuration.
- */
-export function useYearRange(range: YearRange): void {
-  currentRange = Object.freeze({ min: range.min, max: range.max });
-}
-
-/** The range in force (the default until a composition root sets the configured one). */
-export function yearRange(): YearRange {
-  return currentRange;
-}
+export { DEFAULT_YEAR_RANGE, useYearRange, YEAR_RANGE_LIMITS, type YearRange, yearRange } from './year-range.ts';
 
 export function yearInRange(year: number): boolean {
+  const currentRange = yearRange();
   return year >= currentRange.min && year <= currentRange.max;
 }
 
@@ -49,7 +23,8 @@ export function yearInRange(year: number): boolean {
 export function yearRangeProblem(text: string): string | null {
   const m = /^(\d{4})-\d{2}(-\d{2})?/.exec(text);
   if (!m || yearInRange(Number(m[1]))) return null;
-  return `«${text}»: året må være mellom ${currentRange.min} og ${currentRange.max}`;
+  const range = yearRange();
+  return `«${text}»: året må være mellom ${range.min} og ${range.max}`;
 }
 
 export function parseYearMonth(text: string): { year: number; month: number } {

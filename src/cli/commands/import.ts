@@ -6,7 +6,7 @@ import { allImporters, findImporter } from '../../imports/registry.ts';
 import { parseEncoding, type RequestedEncoding, TEXT_ENCODINGS } from '../../imports/text-stream.ts';
 import type { DomainModule } from '../../module.ts';
 import { AppError, formatProblem, isAppError } from '../../shared/errors.ts';
-import { formatNumber } from '../../shared/format.ts';
+import { formatNumber, formatQuantity } from '../../shared/format.ts';
 import type { Db } from '../../storage/db.ts';
 import { parseCommandArgs, usageError } from '../args.ts';
 import type { BuiltinCommand, BuiltinContext } from '../context.ts';
@@ -131,12 +131,15 @@ async function run(argv: string[], ctx: BuiltinContext): Promise<number> {
       const skipped = files.length - i - 1;
       throw new AppError(
         'IMPORT_FAILED',
-        `Import av ${result.fileName} feilet; ingenting fra fila ble importert${skipped ? ` og ${skipped} fil(er) etter den ble ikke forsøkt` : ''}`,
+        `Import av ${result.fileName} feilet; ingenting fra fila ble importert${skipped ? ` og ${skipped === 1 ? 'fila' : `${formatQuantity(skipped, 'fil', 'filer')}`} etter den ble ikke forsøkt` : ''}`,
       );
     }
   }
   if (duplicates > 0) {
-    throw new AppError('DUPLICATE_IMPORT', `${duplicates} av ${files.length} fil(er) var importert før og ble hoppet over`);
+    throw new AppError(
+      'DUPLICATE_IMPORT',
+      `${duplicates} av ${formatQuantity(files.length, 'fil', 'filer')} var importert før og ble hoppet over`,
+    );
   }
   return 0;
 }
