@@ -4,7 +4,8 @@ import { kpiDefinitionsWithData } from '../kpi/registry.ts';
 import type { AppDeps } from '../module.ts';
 import { AppError, isAppError } from '../shared/errors.ts';
 import type { YearMonth } from '../shared/period.ts';
-import { raw } from '../web/html.ts';
+import { VersionedCache } from '../storage/versioned-cache.ts';
+import { raw, type SafeHtml } from '../web/html.ts';
 import { page } from '../web/layout.ts';
 import { resolvePeriod } from '../web/period-param.ts';
 import { cachedReportModel, cachedWebArticle } from './cache.ts';
@@ -13,7 +14,7 @@ import type { ReportModel } from './model.ts';
 import { narrativeRefused } from './narrative-check.ts';
 import { narrativeHistory } from './narratives.queries.ts';
 import { saveNarrative, sectionTexts } from './narratives.ts';
-import { previewNarrative, previewWithModel, reportStatusDoc } from './overview.ts';
+import { previewWithModel, reportStatusDoc } from './overview.ts';
 import { warmBrowser } from './pdf.ts';
 import { publicationFile } from './publication.queries.ts';
 import { changeStatus, publishReport } from './publication.ts';
@@ -27,7 +28,23 @@ function sendPage(reply: FastifyReply, body: string): FastifyReply {
   return reply.type('text/html; charset=utf-8').send(body);
 }
 
+/** The draft report page's body per period, kept until the data's version moves (status and texts included). */
+const draftBodies = new VersionedCache<SafeHtml | null>(12);
+
 async function reportPage(deps: AppDeps, period: YearMonth): Promise<string> {
+  const cached = await draftBodies.get(deps.db, deps.domains, period, async () => {
+    const doc = await reportStatusDoc(deps, period);
+    if (doc.status === 'published') return null;
+    try {
+      const model = await cachedReportModel(deps, period);
+      const article = await cachedWebArticle(deps, period, liveDataHref(period));
+      return reportPageBody({ period, doc, model, article, error: null });
+    } catch (err) {
+      if (!isAppError(err) || err.code !== 'REPORT_BUILD') throw err;
+      return reportPageBody({ period, doc, model: null, article: null, error: { message: err.message, problems: err.problems } });
+    }
+  });
+  if (cached) return page(deps, { title: 'Rapport', period, activePath: '/rapport', body: cached });
   const doc = await reportStatusDoc(deps, period);
   let model: ReportModel | null = null;
   let article = null;
