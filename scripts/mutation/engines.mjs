@@ -18,6 +18,7 @@ export const ENGINES = {
   sickLeave: {
     mutate: ['src/workforce/sick-leave/sick-leave.ts', 'src/workforce/sick-leave/sick-leave-calendar.ts'],
     tests: ['src/workforce/sick-leave/sick-leave.test.ts', 'src/workforce/sick-leave/sick-leave.boundaries.test.ts'],
+    minimum: 95,
   },
   risk: {
     mutate: ['src/risk/risk-level.ts'],
