@@ -5,20 +5,12 @@
  */
 import { AppError } from '../shared/errors.ts';
 import { formatNumber } from '../shared/format.ts';
+import type { ImportLimits } from '../shared/import-limits.ts';
 import { problem } from './decode.ts';
 
 const MIB = 1024 * 1024;
 
-/** The caps, in the shape of config.importLimits (imports/ does not read the configuration itself). */
-export interface ImportLimits {
-  readonly maxUploadBytes: number;
-  readonly maxLineChars: number;
-  readonly maxCellChars: number;
-  readonly maxRows: number;
-  readonly maxColumns: number;
-  readonly maxUnpackedBytes: number;
-  readonly maxCompressionRatio: number;
-}
+export type { ImportLimits } from '../shared/import-limits.ts';
 
 /**
  * What runImport uses when no limits are passed (tests, the demo): the defaults of config.ts's
