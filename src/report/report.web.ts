@@ -10,7 +10,6 @@ import { page } from '../web/layout.ts';
 import { resolvePeriod } from '../web/period-param.ts';
 import { cachedReportModel, cachedWebArticle } from './cache.ts';
 import { EDITOR_JS, editorPageBody } from './editor-page.ts';
-import type { ReportModel } from './model.ts';
 import { narrativeRefused } from './narrative-check.ts';
 import { narrativeHistory } from './narratives.queries.ts';
 import { saveNarrative, sectionTexts } from './narratives.ts';
@@ -28,40 +27,32 @@ function sendPage(reply: FastifyReply, body: string): FastifyReply {
   return reply.type('text/html; charset=utf-8').send(body);
 }
 
-/** The draft report page's body per period, kept until the data's version moves (status and texts included). */
+/** The page body of the period's report: the published copy (checked on every read) or the draft. */
+async function reportBody(deps: AppDeps, period: YearMonth, doc: Awaited<ReturnType<typeof reportStatusDoc>>): Promise<SafeHtml> {
+  if (doc.status === 'published') {
+    const stored = await publicationFile(deps.db, period, doc.version, 'web.html');
+    return reportPageBody({ period, doc, model: null, article: raw(stored.bytes.toString('utf8')), error: null });
+  }
+  try {
+    const model = await cachedReportModel(deps, period);
+    const article = await cachedWebArticle(deps, period, liveDataHref(period));
+    return reportPageBody({ period, doc, model, article, error: null });
+  } catch (err) {
+    if (!isAppError(err) || err.code !== 'REPORT_BUILD') throw err;
+    return reportPageBody({ period, doc, model: null, article: null, error: { message: err.message, problems: err.problems } });
+  }
+}
+
+/** The draft's page body per period, kept until the data's version moves (status and texts included). */
 const draftBodies = new VersionedCache<SafeHtml | null>(12);
 
 async function reportPage(deps: AppDeps, period: YearMonth): Promise<string> {
-  const cached = await draftBodies.get(deps.db, deps.domains, period, async () => {
+  const draft = await draftBodies.get(deps.db, deps.domains, period, async () => {
     const doc = await reportStatusDoc(deps, period);
-    if (doc.status === 'published') return null;
-    try {
-      const model = await cachedReportModel(deps, period);
-      const article = await cachedWebArticle(deps, period, liveDataHref(period));
-      return reportPageBody({ period, doc, model, article, error: null });
-    } catch (err) {
-      if (!isAppError(err) || err.code !== 'REPORT_BUILD') throw err;
-      return reportPageBody({ period, doc, model: null, article: null, error: { message: err.message, problems: err.problems } });
-    }
+    return doc.status === 'published' ? null : reportBody(deps, period, doc);
   });
-  if (cached) return page(deps, { title: 'Rapport', period, activePath: '/rapport', body: cached });
-  const doc = await reportStatusDoc(deps, period);
-  let model: ReportModel | null = null;
-  let article = null;
-  let error = null;
-  if (doc.status === 'published') {
-    const stored = await publicationFile(deps.db, period, doc.version, 'web.html');
-    article = raw(stored.bytes.toString('utf8'));
-  } else {
-    try {
-      model = await cachedReportModel(deps, period);
-      article = await cachedWebArticle(deps, period, liveDataHref(period));
-    } catch (err) {
-      if (!isAppError(err) || err.code !== 'REPORT_BUILD') throw err;
-      error = { message: err.message, problems: err.problems };
-    }
-  }
-  return page(deps, { title: 'Rapport', period, activePath: '/rapport', body: reportPageBody({ period, doc, model, article, error }) });
+  const body = draft ?? (await reportBody(deps, period, await reportStatusDoc(deps, period)));
+  return page(deps, { title: 'Rapport', period, activePath: '/rapport', body });
 }
 
 interface EditorState {
