@@ -117,7 +117,9 @@ function main(argv) {
   const results = [];
   for (const { name, engine, mutate } of selected) {
     console.log(`\n==> mutation: ${name} (${mutate.join(', ')})`);
-    const r = spawnSync('npx', ['stryker', 'run', '--mutate', mutate.join(',')], {
+    // STRYKER_CONCURRENCY overrides the config's two test processes (e.g. 1 when the machine is shared).
+    const concurrency = process.env.STRYKER_CONCURRENCY ? ['--concurrency', process.env.STRYKER_CONCURRENCY] : [];
+    const r = spawnSync('npx', ['stryker', 'run', '--mutate', mutate.join(','), ...concurrency], {
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env, STRYKER_ENGINE_TESTS: engine.tests.join(',') },
