@@ -103,7 +103,8 @@ export async function publicationFile(db: Db, period: YearMonth, version: number
     .where('name', '=', name)
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', `Publisert versjon ${version} for ${period} har ingen fil «${name}»`);
-  const bytes = Buffer.from(row.content);
+  // better-sqlite3 and pg both hand back a Buffer: no copy of a file that may be megabytes.
+  const bytes = Buffer.isBuffer(row.content) ? row.content : Buffer.from(row.content);
   const mismatch = fileMismatch(pub, { ...row, content: bytes });
   if (mismatch) throw integrityError(mismatch);
   return { name: row.name, mediaType: row.media_type, sha256: row.sha256, size: row.size, bytes };

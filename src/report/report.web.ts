@@ -3,11 +3,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { kpiDefinitionsWithData } from '../kpi/registry.ts';
 import type { AppDeps } from '../module.ts';
 import { AppError, isAppError } from '../shared/errors.ts';
-import type { YearMonth } from '../shared/period.ts';
+import { monthOf, type YearMonth } from '../shared/period.ts';
 import { VersionedCache } from '../storage/versioned-cache.ts';
 import { raw, type SafeHtml } from '../web/html.ts';
 import { page } from '../web/layout.ts';
-import { resolvePeriod } from '../web/period-param.ts';
+import { resolvePeriod, todayInOslo } from '../web/period-param.ts';
 import { cachedReportModel, cachedWebArticle } from './cache.ts';
 import { EDITOR_JS, editorPageBody } from './editor-page.ts';
 import { narrativeRefused } from './narrative-check.ts';
@@ -23,7 +23,7 @@ import { isWorkflowAction } from './workflow.ts';
 
 const liveDataHref = (period: YearMonth) => (id: string, ext: 'csv' | 'xlsx') => `/api/report/${period}/current/data/${id}.${ext}`;
 
-function sendPage(reply: FastifyReply, body: string): FastifyReply {
+function sendPage(reply: FastifyReply, body: string | Buffer): FastifyReply {
   return reply.type('text/html; charset=utf-8').send(body);
 }
 
@@ -43,16 +43,23 @@ async function reportBody(deps: AppDeps, period: YearMonth, doc: Awaited<ReturnT
   }
 }
 
-/** The draft's page body per period, kept until the data's version moves (status and texts included). */
-const draftBodies = new VersionedCache<SafeHtml | null>(12);
+/**
+ * The draft's whole page per period, encoded once: kept until the data's version moves (status and
+ * texts included) or the month of today changes (the period picker's last month). A cache hit costs
+ * one version query; wrapping tables and encoding the page (most of a build's CPU) happen once.
+ */
+const draftPages = new VersionedCache<Buffer | null>(12);
 
-async function reportPage(deps: AppDeps, period: YearMonth): Promise<string> {
-  const draft = await draftBodies.get(deps.db, deps.domains, period, async () => {
+async function reportPage(deps: AppDeps, period: YearMonth): Promise<Buffer | string> {
+  const whole = async (doc: Awaited<ReturnType<typeof reportStatusDoc>>) =>
+    page(deps, { title: 'Rapport', period, activePath: '/rapport', body: await reportBody(deps, period, doc) });
+  const key = `${period}|${monthOf(todayInOslo())}|${deps.config.organisationName}`;
+  const draft = await draftPages.get(deps.db, deps.domains, key, async () => {
     const doc = await reportStatusDoc(deps, period);
-    return doc.status === 'published' ? null : reportBody(deps, period, doc);
+    return doc.status === 'published' ? null : Buffer.from(await whole(doc), 'utf8');
   });
-  const body = draft ?? (await reportBody(deps, period, await reportStatusDoc(deps, period)));
-  return page(deps, { title: 'Rapport', period, activePath: '/rapport', body });
+  // A published report is read (and its hash checked) on every request.
+  return draft ?? whole(await reportStatusDoc(deps, period));
 }
 
 interface EditorState {
