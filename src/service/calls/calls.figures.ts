@@ -1,6 +1,7 @@
 /** Call metrics of a month from the database: the figures the CLI, KPIs, report and pages show. */
 import { monthBoundsMs, type YearMonth } from '../../shared/period.ts';
 import type { Db } from '../../storage/db.ts';
+import { VersionedCache } from '../../storage/versioned-cache.ts';
 import type { ServiceSettings } from '../service-settings.ts';
 import { findCalls } from './calls.queries.ts';
 import { type CallMetrics, callMetrics } from './calls.ts';
@@ -13,6 +14,16 @@ export interface MonthCallMetrics extends CallMetrics {
 
 /** The month's metrics for one queue, or for the service-desk queues (all queues when none are configured). */
 export async function monthCallMetrics(
+  db: Db,
+  options: { period: YearMonth; queue?: string | null; settings: ServiceSettings },
+): Promise<MonthCallMetrics> {
+  // The month's calls are tens of thousands of rows and three KPIs ask for the same month at once.
+  return monthMetrics.get(db, options.settings, `${options.period}|${options.queue ?? ''}`, () => computeMonthCallMetrics(db, options));
+}
+
+const monthMetrics = new VersionedCache<MonthCallMetrics>(24);
+
+async function computeMonthCallMetrics(
   db: Db,
   options: { period: YearMonth; queue?: string | null; settings: ServiceSettings },
 ): Promise<MonthCallMetrics> {
