@@ -8,9 +8,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,6 +43,68 @@ await writeFile(
   "// Compiled worker entry (written by scripts/build.mjs from src/finance/ledger/saft.worker.mjs).\nawait import('./saft.worker.js');\n",
 );
 if (!workerSource.includes("'./saft.worker.ts'")) throw new Error(`scripts/build.mjs: ${worker} changed; update the build`);
+// The CLI as one bundle (dist/bundle/): a command then loads a few files instead of ~300 of ours and
+// ~270 of Kysely's, which is most of a short command's start-up (docs/performance.md). Packages stay
+// external (native ones, CommonJS ones that require Node built-ins, lazily loaded heavy ones) except
+// the two pure-ESM ones with many files. A source file's `import.meta.url` is rewritten to the URL of
+// its per-file twin in dist/, so the files it finds next to itself (migrations, the SAF-T worker,
+// commands.json, the user guide) are found from the bundle too.
+let esbuild;
+try {
+  esbuild = await import('esbuild');
+} catch {
+  process.stderr.write('styrerom build: esbuild er ikke installert; kommandoen kjører dist/ fil for fil.\n');
+}
+if (esbuild) {
+  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
+  const inline = new Set(['kysely', 'temporal-polyfill', 'cli-progress', 'csv-parse', 'iconv-lite', 'saxes', 'marked']);
+  const external = Object.keys(pkg.dependencies)
+    .filter((d) => !inline.has(d))
+    .flatMap((d) => [d, `${d}/*`]);
+  const bundleDir = join(TMP, 'bundle');
+  const twinUrls = {
+    name: 'twin-import-meta-url',
+    setup(b) {
+      b.onLoad({ filter: /[/\\]src[/\\].*\.ts$/ }, async (args) => {
+        let contents = await readFile(args.path, 'utf8');
+        if (contents.includes('import.meta.url')) {
+          const own = relative(join(ROOT, 'src'), args.path);
+          // Migrations are bundled too (one Kysely), so the migrator looks next to its bundled twin.
+          const twin = relative(bundleDir, join(own === join('storage', 'migrate.ts') ? bundleDir : TMP, own))
+            .replace(/\.ts$/, '.js')
+            .split(sep)
+            .join('/');
+          contents = contents.replaceAll('import.meta.url', `new URL(${JSON.stringify(twin)}, import.meta.url).href`);
+        }
+        return { contents, loader: 'ts' };
+      });
+    },
+  };
+  await esbuild.build({
+    entryPoints: {
+      cli: join(ROOT, 'src', 'cli', 'main.ts'),
+      ...Object.fromEntries(
+        (await readdir(join(ROOT, 'src', 'storage', 'migrations')))
+          .filter((f) => /^\d{12}_.+\.ts$/.test(f) && !f.endsWith('.test.ts'))
+          .map((f) => [`storage/migrations/${f.replace(/\.ts$/, '')}`, join(ROOT, 'src', 'storage', 'migrations', f)]),
+      ),
+    },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outdir: bundleDir,
+    sourcemap: true,
+    sourcesContent: true,
+    external,
+    plugins: [twinUrls],
+    // CommonJS packages in the bundle require Node built-ins (`readline`, …) at run time.
+    banner: { js: "import { createRequire as __styreromRequire } from 'node:module'; const require = __styreromRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+}
+
 // Help is answered from this list without loading any domain (src/cli/main.ts).
 const listed = spawnSync(
   process.execPath,

@@ -35,6 +35,11 @@ describe('the compiled CLI', () => {
     };
     expect(map.sources).toEqual(['../../src/cli/run.ts']);
     expect(map.sourcesContent[0]).toBe(readFileSync(join(ROOT, 'src', 'cli', 'run.ts'), 'utf8'));
+    // bin/styrerom.mjs runs the bundle; its map carries our sources too, the migrations are entries of their own.
+    expect(existsSync(join(ROOT, 'dist', 'bundle', 'cli.js'))).toBe(true);
+    const bundleMap = JSON.parse(readFileSync(join(ROOT, 'dist', 'bundle', 'cli.js.map'), 'utf8')) as { sources: string[] };
+    expect(bundleMap.sources).toContain('../../src/cli/main.ts');
+    expect(existsSync(join(ROOT, 'dist', 'bundle', 'storage', 'migrations', '202511261200_import_runs.js'))).toBe(true);
     const pick = (c: { name: string; summary: string; usage: string }) => ({ name: c.name, summary: c.summary, usage: c.usage });
     expect(JSON.parse(readFileSync(join(ROOT, 'dist', 'cli', 'commands.json'), 'utf8'))).toEqual({
       builtins: builtinCommands(domains).map(pick),
