@@ -60,6 +60,6 @@ export const ENGINES = {
   },
   shared: {
     mutate: ['src/shared/money.ts', 'src/shared/period.ts', 'src/shared/holidays.ts'],
-    tests: ['src/shared/money.test.ts', 'src/shared/period.test.ts', 'src/shared/period.month-end.test.ts', 'src/shared/holidays.test.ts'],
+    tests: ['src/shared/money.test.ts', 'src/shared/period.test.ts', 'src/shared/period.arithmetic.test.ts', 'src/shared/holidays.test.ts'],
   },
 };

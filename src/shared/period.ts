@@ -108,8 +108,20 @@ export function isIsoDate(text: string): boolean {
   }
 }
 
+const PLAIN_ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 export function addDays(date: IsoDate, n: number): IsoDate {
-  return plainDate(date).add({ days: n }).toString();
+  // The common case by arithmetic (employment spells ask per period and month); anything else —
+  // an invalid date, another spelling Temporal accepts — takes Temporal's path and its answer.
+  const m = PLAIN_ISO_DATE.exec(date);
+  const year = Number(m?.[1]);
+  const month = Number(m?.[2]);
+  const day = Number(m?.[3]);
+  if (!m || month < 1 || month > 12 || day < 1 || day > (month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] as number)))
+    return plainDate(date).add({ days: n }).toString();
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day + n);
+  return d.toISOString().slice(0, 10);
 }
 
 /** 1 = Monday … 7 = Sunday */
