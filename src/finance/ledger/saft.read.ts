@@ -9,7 +9,7 @@ import { AppError, type Problem } from '../../shared/errors.ts';
 import { formatNumber } from '../../shared/format.ts';
 import type { Ore } from '../../shared/money.ts';
 import type { BulkValue } from '../../storage/bulk-insert.ts';
-import { POSTING_COLUMNS } from './ledger.queries.ts';
+import { POSTING_COLUMNS } from './ledger.table.ts';
 import { LineIndex } from './line-index.ts';
 import { type DecodedChunk, readSaft } from './saft.parse.ts';
 import type { SaftAccount, SaftCustomer, SaftHeader, SaftTotals, SaftTransaction } from './saft.ts';
