@@ -6,7 +6,13 @@ import { type BulkValue, bulkInsert, bulkInsertFlat } from '../../storage/bulk-i
 import type { Database } from '../../storage/database.ts';
 import type { Db } from '../../storage/db.ts';
 import { accountNumber } from '../categories.ts';
-import { type LedgerAccountTable, type LedgerCustomerTable, type LedgerFileTable, type LedgerPostingTable, POSTING_COLUMNS } from './ledger.table.ts';
+import {
+  type LedgerAccountTable,
+  type LedgerCustomerTable,
+  type LedgerFileTable,
+  type LedgerPostingTable,
+  POSTING_COLUMNS,
+} from './ledger.table.ts';
 
 export { POSTING_COLUMNS };
 
