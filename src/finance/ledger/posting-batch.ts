@@ -1,0 +1,184 @@
+/**
+ * Postings packed for the trip from the SAF-T reading thread to the writing thread: three typed
+ * arrays whose buffers are transferred (moved, not copied), instead of an array of 12 values per
+ * posting that postMessage would serialise value by value and the other thread would rebuild one
+ * object at a time. Strings are UTF-8 bytes in one buffer; a string equal to the previous
+ * posting's value in the same column (the journal, transaction id, date and description shared by
+ * a transaction's lines) is sent once. The reading thread keeps nothing of a posting once added,
+ * so little survives its young-generation collections.
+ */
+import type { BulkValue } from '../../storage/bulk-insert.ts';
+import { POSTING_COLUMNS } from './ledger.table.ts';
+
+/** A batch of postings in POSTING_COLUMNS order, without the file id (the writer knows it). */
+export interface PackedPostings {
+  count: number;
+  /**
+   * Per posting, STRING_COLUMNS codes and then the period: a string's UTF-8 length in `bytes`,
+   * NULL_STRING, or SAME_STRING (the previous posting's value of that column).
+   */
+  codes: Int32Array;
+  /** Øre per posting (beyond 32 bits, so doubles: exact below 2^53). */
+  amounts: Float64Array;
+  bytes: Uint8Array;
+}
+
+const NULL_STRING = -1;
+const SAME_STRING = -2;
+/** account_id, transaction_date, journal_id, transaction_id, record_id, description, customer_id, supplier_id, analysis. */
+const STRING_COLUMNS = 9;
+const CODES = STRING_COLUMNS + 1;
+const WIDTH = POSTING_COLUMNS.length;
+
+/** The buffers of a batch, for postMessage's transfer list. */
+export function transferablesOf(p: PackedPostings): ArrayBuffer[] {
+  return [p.codes.buffer as ArrayBuffer, p.amounts.buffer as ArrayBuffer, p.bytes.buffer as ArrayBuffer];
+}
+
+export class PostingPacker {
+  private capacity = 0;
+  private codes = new Int32Array(0);
+  private amounts = new Float64Array(0);
+  private bytes = Buffer.alloc(0);
+  private used = 0;
+  private code = 0;
+  private n = 0;
+  private readonly previous: (string | undefined)[] = new Array(STRING_COLUMNS).fill(undefined);
+
+  constructor(private readonly initialPostings = 1024) {
+    this.reset();
+  }
+
+  get count(): number {
+    return this.n;
+  }
+
+  private reset(): void {
+    this.capacity = this.initialPostings;
+    this.codes = new Int32Array(this.capacity * CODES);
+    this.amounts = new Float64Array(this.capacity);
+    // Not Buffer.allocUnsafe: a pooled buffer shares its ArrayBuffer and cannot be transferred.
+    this.bytes = Buffer.from(new ArrayBuffer(this.capacity * 64));
+    this.used = 0;
+    this.code = 0;
+    this.n = 0;
+    this.previous.fill(undefined);
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const codes = new Int32Array(this.capacity * CODES);
+    codes.set(this.codes);
+    this.codes = codes;
+    const amounts = new Float64Array(this.capacity);
+    amounts.set(this.amounts);
+    this.amounts = amounts;
+  }
+
+  private string(column: number, value: string | null): void {
+    if (value === null) {
+      this.codes[this.code++] = NULL_STRING;
+      return;
+    }
+    if (value === this.previous[column]) {
+      this.codes[this.code++] = SAME_STRING;
+      return;
+    }
+    this.previous[column] = value;
+    // At most 3 UTF-8 bytes per UTF-16 unit.
+    const need = this.used + value.length * 3;
+    if (need > this.bytes.length) {
+      const bytes = Buffer.from(new ArrayBuffer(Math.max(need, this.bytes.length * 2)));
+      this.bytes.copy(bytes, 0, 0, this.used);
+      this.bytes = bytes;
+    }
+    const written = this.bytes.write(value, this.used);
+    this.used += written;
+    this.codes[this.code++] = written;
+  }
+
+  /** Adds one posting (the columns of POSTING_COLUMNS after the file id). */
+  add(
+    accountId: string,
+    period: number,
+    transactionDate: string,
+    amount: number,
+    journalId: string | null,
+    transactionId: string | null,
+    recordId: string | null,
+    description: string | null,
+    customerId: string | null,
+    supplierId: string | null,
+    analysis: string | null,
+  ): void {
+    if (this.n === this.capacity) this.grow();
+    this.string(0, accountId);
+    this.string(1, transactionDate);
+    this.string(2, journalId);
+    this.string(3, transactionId);
+    this.string(4, recordId);
+    this.string(5, description);
+    this.string(6, customerId);
+    this.string(7, supplierId);
+    this.string(8, analysis);
+    this.codes[this.code++] = period;
+    this.amounts[this.n++] = amount;
+  }
+
+  /** The postings added since the last take (null when none); the packer starts a new batch. */
+  take(): PackedPostings | null {
+    if (this.n === 0) return null;
+    const out: PackedPostings = {
+      count: this.n,
+      codes: this.codes.subarray(0, this.code),
+      amounts: this.amounts.subarray(0, this.n),
+      bytes: this.bytes.subarray(0, this.used),
+    };
+    this.reset();
+    return out;
+  }
+}
+
+/** The batch as rows of POSTING_COLUMNS values, flattened, with `fileId` first in each row. */
+export function unpackPostings(p: PackedPostings, fileId: number): BulkValue[] {
+  const { codes, amounts } = p;
+  const bytes = Buffer.from(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength);
+  const values: BulkValue[] = new Array(p.count * WIDTH);
+  const previous: (string | null)[] = new Array(STRING_COLUMNS).fill(null);
+  let at = 0;
+  let c = 0;
+  let v = 0;
+  const next = (column: number): string | null => {
+    const code = codes[c++] as number;
+    if (code === SAME_STRING) return previous[column] as string;
+    if (code === NULL_STRING) return null;
+    const s = bytes.toString('utf8', at, at + code);
+    at += code;
+    previous[column] = s;
+    return s;
+  };
+  for (let i = 0; i < p.count; i++) {
+    const accountId = next(0);
+    const date = next(1);
+    const journalId = next(2);
+    const transactionId = next(3);
+    const recordId = next(4);
+    const description = next(5);
+    const customerId = next(6);
+    const supplierId = next(7);
+    const analysis = next(8);
+    values[v++] = fileId;
+    values[v++] = accountId;
+    values[v++] = codes[c++] as number;
+    values[v++] = date;
+    values[v++] = amounts[i] as number;
+    values[v++] = journalId;
+    values[v++] = transactionId;
+    values[v++] = recordId;
+    values[v++] = description;
+    values[v++] = customerId;
+    values[v++] = supplierId;
+    values[v++] = analysis;
+  }
+  return values;
+}
