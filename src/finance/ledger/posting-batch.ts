@@ -1,11 +1,10 @@
 /**
- * Postings packed for the trip from the SAF-T reading thread to the writing thread: three typed
- * arrays whose buffers are transferred (moved, not copied), instead of an array of 12 values per
- * posting that postMessage would serialise value by value and the other thread would rebuild one
- * object at a time. Strings are UTF-8 bytes in one buffer; a string equal to the previous
- * posting's value in the same column (the journal, transaction id, date and description shared by
- * a transaction's lines) is sent once. The reading thread keeps nothing of a posting once added,
- * so little survives its young-generation collections.
+ * Postings packed for the trip from the SAF-T reading thread to the writing thread: two typed
+ * arrays whose buffers are transferred (moved, not copied) and one string holding every string
+ * value back to back, instead of an array of 12 values per posting that postMessage would
+ * serialise value by value and the other thread would rebuild one object at a time. A string
+ * equal to the previous posting's value in the same column (the journal, transaction id, date and
+ * description shared by a transaction's lines) is sent once.
  */
 import type { BulkValue } from '../../storage/bulk-insert.ts';
 import { POSTING_COLUMNS } from './ledger.table.ts';
@@ -14,13 +13,14 @@ import { POSTING_COLUMNS } from './ledger.table.ts';
 export interface PackedPostings {
   count: number;
   /**
-   * Per posting, STRING_COLUMNS codes and then the period: a string's UTF-8 length in `bytes`,
+   * Per posting, STRING_COLUMNS codes and then the period: a string's length in `text`,
    * NULL_STRING, or SAME_STRING (the previous posting's value of that column).
    */
   codes: Int32Array;
   /** Øre per posting (beyond 32 bits, so doubles: exact below 2^53). */
   amounts: Float64Array;
-  bytes: Uint8Array;
+  /** The string values, concatenated. */
+  text: string;
 }
 
 const NULL_STRING = -1;
@@ -32,15 +32,14 @@ const WIDTH = POSTING_COLUMNS.length;
 
 /** The buffers of a batch, for postMessage's transfer list. */
 export function transferablesOf(p: PackedPostings): ArrayBuffer[] {
-  return [p.codes.buffer as ArrayBuffer, p.amounts.buffer as ArrayBuffer, p.bytes.buffer as ArrayBuffer];
+  return [p.codes.buffer as ArrayBuffer, p.amounts.buffer as ArrayBuffer];
 }
 
 export class PostingPacker {
   private capacity = 0;
   private codes = new Int32Array(0);
   private amounts = new Float64Array(0);
-  private bytes = Buffer.alloc(0);
-  private used = 0;
+  private parts: string[] = [];
   private code = 0;
   private n = 0;
   private readonly previous: (string | undefined)[] = new Array(STRING_COLUMNS).fill(undefined);
@@ -57,9 +56,7 @@ export class PostingPacker {
     this.capacity = this.initialPostings;
     this.codes = new Int32Array(this.capacity * CODES);
     this.amounts = new Float64Array(this.capacity);
-    // Not Buffer.allocUnsafe: a pooled buffer shares its ArrayBuffer and cannot be transferred.
-    this.bytes = Buffer.from(new ArrayBuffer(this.capacity * 64));
-    this.used = 0;
+    this.parts = [];
     this.code = 0;
     this.n = 0;
     this.previous.fill(undefined);
@@ -85,16 +82,8 @@ export class PostingPacker {
       return;
     }
     this.previous[column] = value;
-    // At most 3 UTF-8 bytes per UTF-16 unit.
-    const need = this.used + value.length * 3;
-    if (need > this.bytes.length) {
-      const bytes = Buffer.from(new ArrayBuffer(Math.max(need, this.bytes.length * 2)));
-      this.bytes.copy(bytes, 0, 0, this.used);
-      this.bytes = bytes;
-    }
-    const written = this.bytes.write(value, this.used);
-    this.used += written;
-    this.codes[this.code++] = written;
+    this.parts.push(value);
+    this.codes[this.code++] = value.length;
   }
 
   /** Adds one posting (the columns of POSTING_COLUMNS after the file id). */
@@ -132,7 +121,7 @@ export class PostingPacker {
       count: this.n,
       codes: this.codes.subarray(0, this.code),
       amounts: this.amounts.subarray(0, this.n),
-      bytes: this.bytes.subarray(0, this.used),
+      text: this.parts.join(''),
     };
     this.reset();
     return out;
@@ -142,7 +131,7 @@ export class PostingPacker {
 /** The batch as rows of POSTING_COLUMNS values, flattened, with `fileId` first in each row. */
 export function unpackPostings(p: PackedPostings, fileId: number): BulkValue[] {
   const { codes, amounts } = p;
-  const bytes = Buffer.from(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength);
+  const text = p.text;
   const values: BulkValue[] = new Array(p.count * WIDTH);
   const previous: (string | null)[] = new Array(STRING_COLUMNS).fill(null);
   let at = 0;
@@ -152,7 +141,7 @@ export function unpackPostings(p: PackedPostings, fileId: number): BulkValue[] {
     const code = codes[c++] as number;
     if (code === SAME_STRING) return previous[column] as string;
     if (code === NULL_STRING) return null;
-    const s = bytes.toString('utf8', at, at + code);
+    const s = text.slice(at, at + code);
     at += code;
     previous[column] = s;
     return s;
