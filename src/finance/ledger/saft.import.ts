@@ -24,7 +24,7 @@ import {
 import { doubleCountProblems, monthsOfRange } from './ledger-overlap.ts';
 import { loadMapper } from './mapping.queries.ts';
 import { type PackedPostings, unpackPostings } from './posting-batch.ts';
-import { type DecodeSaftOptions, decodeSaftFile, type SaftEncoding } from './saft.parse.ts';
+import { type DecodeSaftOptions, decodeSaftFile, type SaftEncoding } from './saft.decode.ts';
 import { MAX_WARNINGS_PER_KIND, nok, readSaftFile, type SaftReadSink, type SaftReadSummary } from './saft.read.ts';
 import type { SaftHeader } from './saft.ts';
 

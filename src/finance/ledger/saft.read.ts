@@ -86,7 +86,7 @@ class SaftFileReader {
   private readonly warnings = new Map<string, number>();
 
   constructor(
-    private readonly options: { path: string; fileName: string; flushLines: number; source?: AsyncIterable<DecodedChunk> | undefined },
+    private readonly options: { path: string; fileName: string; flushLines: number; source: AsyncIterable<DecodedChunk> },
     private readonly sink: SaftReadSink,
   ) {}
 
@@ -289,7 +289,7 @@ class SaftFileReader {
 
 /** Reads a SAF-T file through the sink; throws AppError for unreadable XML or too many errors. */
 export function readSaftFile(
-  options: { path: string; fileName: string; flushLines?: number; source?: AsyncIterable<DecodedChunk> },
+  options: { path: string; fileName: string; flushLines?: number; source: AsyncIterable<DecodedChunk> },
   sink: SaftReadSink,
 ): Promise<SaftReadSummary> {
   return new SaftFileReader({ ...options, flushLines: options.flushLines ?? 2000 }, sink).read();
