@@ -145,7 +145,6 @@ class SaftImport {
   }
 
   async run(): Promise<number> {
-    const mapper = await loadMapper(this.ctx.trx);
     const sink: SaftReadSink = {
       header: (h) => {
         this.header = h;
@@ -168,7 +167,8 @@ class SaftImport {
       : await readSaftFile({ ...options, source: decodeSaftFile(options.path, this.file, decoding) }, sink);
     if (summary.errors > 0 || this.errors > 0 || !summary.header) return 0;
     const fileId = await this.ensureFile(summary.header);
-    await this.finish(fileId, summary, mapper);
+    // Only the checks after reading need the category rules: the worker starts without waiting for them.
+    await this.finish(fileId, summary, await loadMapper(this.ctx.trx));
     return summary.lines;
   }
 
