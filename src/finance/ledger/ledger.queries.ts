@@ -6,7 +6,15 @@ import { type BulkValue, bulkInsert, bulkInsertFlat } from '../../storage/bulk-i
 import type { Database } from '../../storage/database.ts';
 import type { Db } from '../../storage/db.ts';
 import { accountNumber } from '../categories.ts';
-import type { LedgerAccountTable, LedgerCustomerTable, LedgerFileTable, LedgerPostingTable } from './ledger.table.ts';
+import {
+  type LedgerAccountTable,
+  type LedgerCustomerTable,
+  type LedgerFileTable,
+  type LedgerPostingTable,
+  POSTING_COLUMNS,
+} from './ledger.table.ts';
+
+export { POSTING_COLUMNS };
 
 /** Accounts 1900–1999: bank deposits and cash (spec §6). */
 export const BANK_ACCOUNTS = { from: 1900, to: 1999 } as const;
@@ -199,22 +207,6 @@ async function insertChunked<T extends 'ledger_accounts' | 'ledger_customers'>(
       .execute();
   }
 }
-
-/** The columns of a posting tuple, in order (the SAF-T import builds tuples directly: millions of rows). */
-export const POSTING_COLUMNS = [
-  'ledger_file_id',
-  'account_id',
-  'period',
-  'transaction_date',
-  'amount',
-  'journal_id',
-  'transaction_id',
-  'record_id',
-  'description',
-  'customer_id',
-  'supplier_id',
-  'analysis',
-] as const;
 
 export type PostingTuple = BulkValue[];
 export type NewPosting = Insertable<LedgerPostingTable>;

@@ -60,6 +60,25 @@ export interface LedgerPostingTable {
   analysis: string | null;
 }
 
+/**
+ * The columns of a posting tuple, in order (the SAF-T import builds tuples directly: millions of rows).
+ * Here rather than in ledger.queries.ts so the SAF-T worker thread loads no query builder.
+ */
+export const POSTING_COLUMNS = [
+  'ledger_file_id',
+  'account_id',
+  'period',
+  'transaction_date',
+  'amount',
+  'journal_id',
+  'transaction_id',
+  'record_id',
+  'description',
+  'customer_id',
+  'supplier_id',
+  'analysis',
+] as const;
+
 export interface LedgerCustomerTable {
   id: Generated<number>;
   ledger_file_id: number;

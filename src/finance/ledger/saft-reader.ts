@@ -191,8 +191,13 @@ export class SaftReader {
   /** Namespace bindings declared on open elements: [depth, prefix → uri]. */
   private readonly scopes: { depth: number; bindings: Map<string, string> }[] = [];
   private readonly codes = new Map<string, { code: number; local: string }>();
-  /** Per last event (element code, + CLOSED for a close): the name opened next last time and its code. */
+  /**
+   * Per last event (element code, + CLOSED for a close): the name opened next last time and its
+   * code, and the one before that (after a Line's AccountID comes Analysis or not, after its
+   * Description DebitAmount or CreditAmount: two guesses cover the alternation).
+   */
   private readonly predicted: ({ name: string; hit: { code: number; local: string } } | undefined)[] = [];
+  private readonly predicted2: ({ name: string; hit: { code: number; local: string } } | undefined)[] = [];
   private lastEvent = 0;
   /** xmlns attributes of the element being opened (from saxes 'attribute' events). */
   private pending: Map<string, string> | null = null;
@@ -274,7 +279,10 @@ export class SaftReader {
     const key = this.lastEvent;
     const guess = this.predicted[key];
     if (guess !== undefined && guess.name === name) return guess.hit;
+    const other = this.predicted2[key];
+    if (other !== undefined && other.name === name) return other.hit;
     const hit = this.resolve(name);
+    this.predicted2[key] = guess;
     this.predicted[key] = { name, hit };
     return hit;
   }
@@ -299,6 +307,7 @@ export class SaftReader {
       this.pending = null;
       this.codes.clear();
       this.predicted.length = 0;
+      this.predicted2.length = 0;
     }
     const { code, local } = this.predict(tag.name);
     const parent = depth > 0 ? (this.stack[depth - 1] as number) : FOREIGN;
@@ -402,6 +411,7 @@ export class SaftReader {
       this.scopes.pop();
       this.codes.clear();
       this.predicted.length = 0;
+      this.predicted2.length = 0;
     }
     if (code === FOREIGN) {
       this.text = '';

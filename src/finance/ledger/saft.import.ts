@@ -12,20 +12,19 @@ import { Worker } from 'node:worker_threads';
 import { problem } from '../../imports/decode.ts';
 import type { ImportContext, Importer } from '../../imports/imports.ts';
 import { AppError, type ErrorCode, type Problem } from '../../shared/errors.ts';
-import type { BulkValue } from '../../storage/bulk-insert.ts';
 import { accountNumber, type CategoryMapper, categoriesAgree, isBalanceSheet } from '../categories.ts';
 import {
   insertLedgerAccounts,
   insertLedgerCustomers,
   insertLedgerFile,
   insertPostingValues,
-  POSTING_COLUMNS,
   replaceOlderLedgerData,
   setLedgerFileShapeAndRange,
 } from './ledger.queries.ts';
 import { doubleCountProblems, monthsOfRange } from './ledger-overlap.ts';
 import { loadMapper } from './mapping.queries.ts';
-import { type DecodeSaftOptions, decodeSaftFile, type SaftEncoding } from './saft.parse.ts';
+import { type PackedPostings, unpackPostings } from './posting-batch.ts';
+import { type DecodeSaftOptions, decodeSaftFile, type SaftEncoding } from './saft.decode.ts';
 import { MAX_WARNINGS_PER_KIND, nok, readSaftFile, type SaftReadSink, type SaftReadSummary } from './saft.read.ts';
 import type { SaftHeader } from './saft.ts';
 
@@ -104,7 +103,7 @@ function readInWorker(
       } else if (m.type === 'header') sink.header(m.header);
       else if (m.type === 'problem') sink.problem(m.problem);
       else if (m.type === 'postings')
-        writes = writes.then(() => sink.postings(m.values as BulkValue[])).then(() => worker.postMessage({ type: 'ack' }), fail);
+        writes = writes.then(() => sink.postings(m.batch as PackedPostings)).then(() => worker.postMessage({ type: 'ack' }), fail);
       else if (m.type === 'done') writes.then(() => settle(() => resolve(m.summary as SaftReadSummary)), fail);
       else if (m.type === 'error')
         writes.then(
@@ -146,12 +145,11 @@ class SaftImport {
   }
 
   async run(): Promise<number> {
-    const mapper = await loadMapper(this.ctx.trx);
     const sink: SaftReadSink = {
       header: (h) => {
         this.header = h;
       },
-      postings: (values) => this.write(values),
+      postings: (batch) => this.write(batch),
       problem: (p) => {
         if (p.severity === 'error') this.errors++;
         this.ctx.report(p);
@@ -169,7 +167,8 @@ class SaftImport {
       : await readSaftFile({ ...options, source: decodeSaftFile(options.path, this.file, decoding) }, sink);
     if (summary.errors > 0 || this.errors > 0 || !summary.header) return 0;
     const fileId = await this.ensureFile(summary.header);
-    await this.finish(fileId, summary, mapper);
+    // Only the checks after reading need the category rules: the worker starts without waiting for them.
+    await this.finish(fileId, summary, await loadMapper(this.ctx.trx));
     return summary.lines;
   }
 
@@ -189,11 +188,10 @@ class SaftImport {
     return this.fileId;
   }
 
-  private async write(values: BulkValue[]): Promise<void> {
+  private async write(batch: PackedPostings): Promise<void> {
     if (!this.header || this.errors > 0) return;
     const fileId = await this.ensureFile(this.header);
-    for (let i = 0; i < values.length; i += POSTING_COLUMNS.length) values[i] = fileId;
-    await insertPostingValues(this.ctx.trx, values);
+    await insertPostingValues(this.ctx.trx, unpackPostings(batch, fileId));
   }
 
   private async finish(fileId: number, s: SaftReadSummary, mapper: CategoryMapper): Promise<void> {

@@ -1,16 +1,15 @@
 /**
  * The reading half of the SAF-T import, free of the database so it can run in a worker thread:
  * streams the file, checks every transaction (period, date, accounts, amounts, debit = credit),
- * turns postings into tuples in POSTING_COLUMNS order and hands them to a sink in batches, and
+ * packs postings (posting-batch.ts) and hands them to a sink in batches, and
  * returns what the writing half needs for its checks (accounts, customers, totals, movements).
  */
 import { problem } from '../../imports/decode.ts';
 import { AppError, type Problem } from '../../shared/errors.ts';
 import { formatNumber } from '../../shared/format.ts';
 import type { Ore } from '../../shared/money.ts';
-import type { BulkValue } from '../../storage/bulk-insert.ts';
-import { POSTING_COLUMNS } from './ledger.queries.ts';
 import { LineIndex } from './line-index.ts';
+import { type PackedPostings, PostingPacker } from './posting-batch.ts';
 import { type DecodedChunk, readSaft } from './saft.parse.ts';
 import type { SaftAccount, SaftCustomer, SaftHeader, SaftTotals, SaftTransaction } from './saft.ts';
 
@@ -20,11 +19,8 @@ export const MAX_WARNINGS_PER_KIND = 50;
 export interface SaftReadSink {
   /** Once, when the Header has been read (before any postings). */
   header(h: SaftHeader): void;
-  /**
-   * A batch of postings, flattened: POSTING_COLUMNS.length values per posting, in that order, the
-   * file id (first) left 0 for the writer. Awaited: the reader waits while the sink writes.
-   */
-  postings(values: BulkValue[]): Promise<void>;
+  /** A batch of postings (unpackPostings gives the rows). Awaited: the reader waits while the sink writes. */
+  postings(batch: PackedPostings): Promise<void>;
   problem(p: Problem): void;
   progress(done: number, total: number): void;
 }
@@ -76,7 +72,7 @@ class SaftFileReader {
   private readonly accounts: SaftReadSummary['accounts'] = [];
   private readonly customers: SaftReadSummary['customers'] = [];
   private totals: SaftTotals | null = null;
-  private pending: BulkValue[] = [];
+  private readonly packer = new PostingPacker();
   /** Net movement per account: slots in a Float64Array (no number boxed per line; sums stay exact below 2^53 øre). */
   private readonly accountSlots = new Map<string, number>();
   private movedSums = new Float64Array(256);
@@ -90,7 +86,7 @@ class SaftFileReader {
   private readonly warnings = new Map<string, number>();
 
   constructor(
-    private readonly options: { path: string; fileName: string; flushLines: number; source?: AsyncIterable<DecodedChunk> | undefined },
+    private readonly options: { path: string; fileName: string; flushLines: number; source: AsyncIterable<DecodedChunk> },
     private readonly sink: SaftReadSink,
   ) {}
 
@@ -165,7 +161,7 @@ class SaftFileReader {
   }
 
   private async afterChunk(): Promise<void> {
-    if (this.pending.length >= this.options.flushLines * POSTING_COLUMNS.length) await this.flush();
+    if (this.packer.count >= this.options.flushLines) await this.flush();
   }
 
   private async flush(): Promise<void> {
@@ -173,10 +169,8 @@ class SaftFileReader {
       this.headerSent = true;
       this.sink.header(this.header);
     }
-    if (this.pending.length === 0) return;
-    const rows = this.pending;
-    this.pending = [];
-    if (this.errors === 0) await this.sink.postings(rows);
+    const batch = this.packer.take();
+    if (batch && this.errors === 0) await this.sink.postings(batch);
   }
 
   // Problem locations and labels are built only when a problem is reported (no closures per transaction).
@@ -276,9 +270,7 @@ class SaftFileReader {
         }
       }
       this.movedSums[slot] = (this.movedSums[slot] ?? 0) + amount;
-      // POSTING_COLUMNS order; the writer sets the file id (first).
-      this.pending.push(
-        0,
+      this.packer.add(
         accountId,
         key,
         date,
@@ -297,7 +289,7 @@ class SaftFileReader {
 
 /** Reads a SAF-T file through the sink; throws AppError for unreadable XML or too many errors. */
 export function readSaftFile(
-  options: { path: string; fileName: string; flushLines?: number; source?: AsyncIterable<DecodedChunk> },
+  options: { path: string; fileName: string; flushLines?: number; source: AsyncIterable<DecodedChunk> },
   sink: SaftReadSink,
 ): Promise<SaftReadSummary> {
   return new SaftFileReader({ ...options, flushLines: options.flushLines ?? 2000 }, sink).read();

@@ -9,7 +9,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../shared/errors.ts';
-import type { BulkValue } from '../../storage/bulk-insert.ts';
+import { type PackedPostings, transferablesOf } from './posting-batch.ts';
 import type { DecodedChunk } from './saft.parse.ts';
 import { readSaftFile } from './saft.read.ts';
 
@@ -53,9 +53,10 @@ if (port) {
       problem: (problem: unknown) => port.postMessage({ type: 'problem', problem }),
       // The main thread counts progress from the pulls.
       progress: () => {},
-      async postings(values: BulkValue[]) {
+      async postings(batch: PackedPostings) {
         inflight++;
-        port.postMessage({ type: 'postings', values });
+        // The batch's buffers are moved to the main thread, not copied.
+        port.postMessage({ type: 'postings', batch }, transferablesOf(batch));
         while (inflight >= m.window) await new Promise<void>((resolve) => (wake = resolve));
       },
     };
