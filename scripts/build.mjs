@@ -35,14 +35,18 @@ if (result.status !== 0) {
   process.exit(result.status ?? 1);
 }
 
-// The SAF-T worker's entry registers tsx and imports the .ts reader; compiled, it imports the .js one.
-const worker = 'finance/ledger/saft.worker.mjs';
-const workerSource = await readFile(join(ROOT, 'src', worker), 'utf8');
-await writeFile(
-  join(TMP, worker),
-  "// Compiled worker entry (written by scripts/build.mjs from src/finance/ledger/saft.worker.mjs).\nawait import('./saft.worker.js');\n",
-);
-if (!workerSource.includes("'./saft.worker.ts'")) throw new Error(`scripts/build.mjs: ${worker} changed; update the build`);
+// The worker entries (SAF-T, queue_log) register tsx and import the .ts reader; compiled, they import the .js one.
+for (const [worker, reader] of [
+  ['finance/ledger/saft.worker.mjs', 'saft.worker'],
+  ['service/calls/queue-log.worker.mjs', 'queue-log.worker'],
+]) {
+  const workerSource = await readFile(join(ROOT, 'src', worker), 'utf8');
+  await writeFile(
+    join(TMP, worker),
+    `// Compiled worker entry (written by scripts/build.mjs from src/${worker}).\nawait import('./${reader}.js');\n`,
+  );
+  if (!workerSource.includes(`'./${reader}.ts'`)) throw new Error(`scripts/build.mjs: ${worker} changed; update the build`);
+}
 // Help is answered from this list without loading any domain (src/cli/main.ts).
 const listed = spawnSync(
   process.execPath,

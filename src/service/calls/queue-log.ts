@@ -50,7 +50,7 @@ export function mergeCallState(earlier: CallState, later: CallState): CallState 
 const MAX_LISTED_LINES = 20;
 
 /** Outcome codes in the state arrays: 0 = none, then OUTCOME_EVENTS order. */
-const OUTCOME_BY_CODE: readonly (OutcomeEvent | null)[] = [null, ...OUTCOME_EVENTS];
+export const OUTCOME_BY_CODE: readonly (OutcomeEvent | null)[] = [null, ...OUTCOME_EVENTS];
 /** Which data field holds the wait, per outcome code (1-based data index). */
 const WAIT_FIELD_BY_CODE = [0, 1, 3, 3, 3, 4];
 const ENTER = 6;
@@ -129,27 +129,6 @@ export interface CallBatch {
   outcome: Uint8Array;
   outcomeAt: Float64Array;
   wait: Float64Array;
-}
-
-/** A batch as flat rows in the column order of `mergeCallValues` (CALL_COLUMNS), all inbound. */
-export function callBatchValues(batch: CallBatch, runId: number): (string | number | null)[] {
-  const n = batch.ids.length;
-  const out: (string | number | null)[] = new Array(n * 9);
-  let j = 0;
-  for (let s = 0; s < n; s++) {
-    const code = batch.outcome[s] as number;
-    const entered = batch.entered[s] as number;
-    out[j++] = batch.ids[s] as string;
-    out[j++] = batch.queues[s] as string;
-    out[j++] = 'in';
-    out[j++] = Number.isNaN(entered) ? null : entered;
-    out[j++] = OUTCOME_BY_CODE[code] ?? null;
-    out[j++] = code === 0 ? null : (batch.outcomeAt[s] as number);
-    out[j++] = code === 0 ? null : (batch.wait[s] as number);
-    out[j++] = null;
-    out[j++] = runId;
-  }
-  return out;
 }
 
 /**
@@ -365,11 +344,6 @@ export class QueueLogAccumulator {
     };
     this.reset();
     return batch;
-  }
-
-  /** drainBatch as flat rows in the column order of `mergeCallValues` (CALL_COLUMNS). */
-  drainValues(runId: number): (string | number | null)[] {
-    return callBatchValues(this.drainBatch(), runId);
   }
 
   private reset(): void {
