@@ -173,6 +173,12 @@ describeEachDialect('queue_log import in a worker thread (large files)', (ctx) =
     expect(await monthCallMetrics(ctx.db, { period: '2025-05', queue: 'WQ', settings })).toMatchObject({ offered: 1, answered: 1 });
   });
 
+  it('fails the import, writing nothing, when the worker cannot read the file', async () => {
+    const r = await run(mkdtempSync(join(dir, 'not-a-file-')));
+    expect(r.status).toBe('failed');
+    expect(r.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^importen feilet: queue_log-leseren feilet: EISDIR/)]);
+  });
+
   it('writes batch after batch to the same calls as read in memory, and finds the same file again as a duplicate', async () => {
     // 20 000 calls (five batches or more), some outcomes far from their entry (a call split over batches), some lines repeated.
     const lines: string[] = [];
