@@ -35,14 +35,18 @@ if (result.status !== 0) {
   process.exit(result.status ?? 1);
 }
 
-// The SAF-T worker's entry registers tsx and imports the .ts reader; compiled, it imports the .js one.
-const worker = 'finance/ledger/saft.worker.mjs';
-const workerSource = await readFile(join(ROOT, 'src', worker), 'utf8');
-await writeFile(
-  join(TMP, worker),
-  "// Compiled worker entry (written by scripts/build.mjs from src/finance/ledger/saft.worker.mjs).\nawait import('./saft.worker.js');\n",
-);
-if (!workerSource.includes("'./saft.worker.ts'")) throw new Error(`scripts/build.mjs: ${worker} changed; update the build`);
+// The worker entries (SAF-T, queue_log) register tsx and import the .ts reader; compiled, they import the .js one.
+for (const [worker, reader] of [
+  ['finance/ledger/saft.worker.mjs', 'saft.worker'],
+  ['service/calls/queue-log.worker.mjs', 'queue-log.worker'],
+]) {
+  const workerSource = await readFile(join(ROOT, 'src', worker), 'utf8');
+  await writeFile(
+    join(TMP, worker),
+    `// Compiled worker entry (written by scripts/build.mjs from src/${worker}).\nawait import('./${reader}.js');\n`,
+  );
+  if (!workerSource.includes(`'./${reader}.ts'`)) throw new Error(`scripts/build.mjs: ${worker} changed; update the build`);
+}
 // The CLI as one bundle (dist/bundle/): a command then loads a few files instead of ~300 of ours and
 // ~270 of Kysely's, which is most of a short command's start-up (docs/performance.md). Packages stay
 // external (native ones, CommonJS ones that require Node built-ins, lazily loaded heavy ones) except

@@ -48,6 +48,11 @@ export interface ImportContext {
    * it (the SHA-256 for duplicate detection is computed in that pass instead of a read before it).
    */
   hash(bytes: Uint8Array): void;
+  /**
+   * For an importer with `hashesSource` that hashed the source elsewhere (a worker thread reading
+   * it): the SHA-256 (hex) of its first `bytes` bytes, instead of the bytes through `hash`.
+   */
+  sourceHash(sha256: string, bytes: number): void;
 }
 
 /** An option an importer takes besides the file (`styrerom import jira <file> --project <id>`). */
@@ -216,6 +221,7 @@ async function runLocked(
   // An importer that hashes while it reads gets its duplicate check after reading (one pass over the file).
   const hasher = importer.hashesSource ? createHash('sha256') : null;
   let hashed = 0;
+  let given: { sha256: string; bytes: number } | undefined;
   let sha256 = hasher ? '' : await sha256OfFile(source.path);
   const importedBy = options.importedBy ?? 'cli';
   const previous = hasher ? undefined : await previousImport(db, importer.kind, sha256);
@@ -257,11 +263,15 @@ async function runLocked(
           hasher?.update(bytes);
           hashed += bytes.length;
         },
+        sourceHash: (hex, bytes) => {
+          given = { sha256: hex, bytes };
+        },
       });
       if (list.hasError) throw new ImportAborted();
       if (hasher) {
         // A reader that stopped early has not hashed every byte: hash the file apart then.
-        sha256 = hashed === (await stat(source.path)).size ? hasher.digest('hex') : await sha256OfFile(source.path);
+        const size = (await stat(source.path)).size;
+        sha256 = given?.bytes === size ? given.sha256 : hashed === size ? hasher.digest('hex') : await sha256OfFile(source.path);
         const earlier = await previousImport(trx, importer.kind, sha256);
         if (earlier) throw new DuplicateFound(duplicateProblem(source.fileName, earlier));
       }

@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/support/databases.ts';
 import { type Importer, runImport, sourceFromPath } from '../imports/imports.ts';
+import { monthBoundsMs } from '../shared/period.ts';
 import { monthAvailability } from './availability/availability.figures.ts';
 import { outagesImporter, serviceHoursImporter } from './availability/availability.import.ts';
 import { monthCallMetrics } from './calls/calls.figures.ts';
 import { callsImporter } from './calls/calls.import.ts';
-import { queueLogImporter } from './calls/queue-log.import.ts';
+import { callMetrics, callsInMonth } from './calls/calls.ts';
+import { createQueueLogImporter, queueLogImporter } from './calls/queue-log.import.ts';
+import { callsFromQueueLog } from './calls/queue-log.ts';
 import { complaintsImporter } from './complaints/complaints.import.ts';
 import { findComplaints } from './complaints/complaints.queries.ts';
 import { DEFAULT_SERVICE_SETTINGS as settings } from './service-settings.ts';
@@ -138,5 +141,73 @@ describeEachDialect('service imports', (ctx) => {
     expect(dup.problems[0]).toMatchObject({ line: 3, column: 'vendor', severity: 'error' });
     await run(complaintsImporter, file('date;customer;category;status;summary\n2025-04-03;Kommune A;Svartid;lukket;Lang ventetid\n'));
     expect(await findComplaints(ctx.db, { fromDate: '2025-04-01', toDate: '2025-04-30' })).toHaveLength(1);
+  });
+});
+
+describeEachDialect('queue_log import in a worker thread (large files)', (ctx) => {
+  const inWorker = createQueueLogImporter({ worker: 'always', batchCalls: 4000 });
+  const run = (path: string) => runImport(ctx.db, inWorker, sourceFromPath(path), { now: '2025-06-01T00:00:00Z' });
+
+  it('reads the messy file as the reader in this thread does', async () => {
+    const r = await run(
+      file(
+        [
+          L(0, 'NONE|NONE|NONE|QUEUESTART||||'),
+          '',
+          L(5, 'w1|WQ|SIP/1|CONNECT|5|w1.1|2'),
+          L(0, 'w1|WQ|NONE|ENTERQUEUE||4790|1'),
+          'x',
+          '',
+        ].join('\n'),
+        'log',
+      ),
+    );
+    expect(r.status).toBe('succeeded');
+    expect(r.problems.map((p) => [p.line ?? null, p.message])).toEqual([
+      [5, 'uleselig linje hoppet over (forventet epoke|samtale-ID|kø|agent|hendelse|data…)'],
+      [
+        null,
+        '5 linjer lest; hoppet over 1 tomme, 1 uleselige, 1 uten samtale-ID (NONE) og 0 andre hendelser; 0 samtaler har utfall uten ENTERQUEUE og telles ikke',
+      ],
+    ]);
+    expect(await monthCallMetrics(ctx.db, { period: '2025-05', queue: 'WQ', settings })).toMatchObject({ offered: 1, answered: 1 });
+  });
+
+  it('fails the import, writing nothing, when the worker cannot read the file', async () => {
+    const r = await run(mkdtempSync(join(dir, 'not-a-file-')));
+    expect(r.status).toBe('failed');
+    expect(r.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^importen feilet: queue_log-leseren feilet: EISDIR/)]);
+  });
+
+  it('writes batch after batch to the same calls as read in memory, and finds the same file again as a duplicate', async () => {
+    // 20 000 calls (five batches or more), some outcomes far from their entry (a call split over batches), some lines repeated.
+    const lines: string[] = [];
+    const late: string[] = [];
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    for (let i = 0; i < 20_000; i++) {
+      const id = `b${i}`;
+      const t = i * 120;
+      const wait = rnd(60);
+      const outcome = rnd(10) === 0 ? L(t + wait, `${id}|BQ|NONE|ABANDON|1|1|${wait}`) : L(t + wait, `${id}|BQ|SIP/1|CONNECT|${wait}|x|1`);
+      lines.push(L(t, `${id}|BQ|NONE|ENTERQUEUE||1|1`));
+      if (rnd(100) === 0) late.push(outcome);
+      else if (rnd(7) !== 0) lines.push(outcome);
+      if (rnd(50) === 0) lines.push(outcome);
+    }
+    const all = [...late, ...lines, ...late];
+    const path = file(`${all.join('\n')}\n`, 'log');
+    const r = await run(path);
+    expect(r.status).toBe('succeeded');
+    const expected = callsFromQueueLog(all).calls;
+    for (const period of ['2025-05', '2025-06'] as const) {
+      const want = callMetrics(callsInMonth(expected, monthBoundsMs(period), 'BQ'), settings);
+      expect(want.offered).toBeGreaterThan(5_000);
+      expect(await monthCallMetrics(ctx.db, { period, queue: 'BQ', settings })).toEqual({ period, queue: 'BQ', ...want });
+    }
+    expect((await run(path)).status).toBe('duplicate');
   });
 });

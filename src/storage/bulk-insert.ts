@@ -129,3 +129,74 @@ async function upsertFlat(
     );
   }
 }
+
+/** Rows that write themselves into a statement's parameters (no array of all values in between). */
+export interface RowSource {
+  count: number;
+  /** Writes row `row`'s values, in `columns` order, into `target` from `offset` on. */
+  fill(target: BulkValue[], offset: number, row: number): void;
+}
+
+/** A value as an SQL literal (the same in both dialects). */
+function literal(v: string | number | null): string {
+  if (v === null) return 'null';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new RangeError(`bulkUpsertRows: ${v} is not a literal`);
+    return String(v);
+  }
+  return `'${v.replaceAll("'", "''")}'`;
+}
+
+/**
+ * An upsert of many rows (`onConflict` as in BulkInsertOptions) where some columns have one value
+ * for all rows (`fixed`, written into the SQL text) and the rest come from `rows.fill`. On SQLite
+ * the rows are written straight into the parameter array of one cached multi-row prepared
+ * statement: for millions of rows this costs about a third less than bulkInsertFlat (no flat array,
+ * fewer values bound).
+ */
+export async function bulkUpsertRows(
+  db: Kysely<any>,
+  table: string,
+  columns: readonly string[],
+  fixed: Readonly<Record<string, string | number | null>>,
+  rows: RowSource,
+  onConflict: string,
+): Promise<void> {
+  if (rows.count === 0) return;
+  const width = columns.length;
+  const handle = handles.get(db.getExecutor().adapter);
+  if (!handle) {
+    const fixedValues = Object.values(fixed);
+    const all = [...columns, ...Object.keys(fixed)];
+    const values: BulkValue[] = new Array(rows.count * all.length);
+    const row: BulkValue[] = new Array(width);
+    for (let r = 0, j = 0; r < rows.count; r++) {
+      rows.fill(row, 0, r);
+      for (const v of row) values[j++] = v;
+      for (const v of fixedValues) values[j++] = v;
+    }
+    return upsertFlat(db, table, all, values, onConflict);
+  }
+  const names = [...columns, ...Object.keys(fixed)].map((c) => `"${c}"`).join(', ');
+  const rowSql = `(${[...columns.map(() => '?'), ...Object.values(fixed).map(literal)].join(', ')})`;
+  const statementFor = (n: number) =>
+    statement(handle, `insert into "${table}" (${names}) values ${Array.from({ length: n }, () => rowSql).join(', ')} ${onConflict}`);
+  const group = Math.max(1, Math.floor(SQLITE_GROUP_VALUES / width));
+  let r = 0;
+  if (rows.count >= group) {
+    const many = statementFor(group);
+    const params: BulkValue[] = new Array(group * width);
+    for (; r + group <= rows.count; r += group) {
+      for (let k = 0; k < group; k++) rows.fill(params, k * width, r + k);
+      many.run(params);
+    }
+  }
+  if (r < rows.count) {
+    const one = statementFor(1);
+    const params: BulkValue[] = new Array(width);
+    for (; r < rows.count; r++) {
+      rows.fill(params, 0, r);
+      one.run(params);
+    }
+  }
+}

@@ -1,7 +1,8 @@
 /** Storing and reading calls. Imports merge into `service_calls` so that overlapping files count once. */
-import { type BulkValue, bulkInsertFlat } from '../../storage/bulk-insert.ts';
+import { type BulkValue, bulkInsertFlat, bulkUpsertRows } from '../../storage/bulk-insert.ts';
 import type { Db } from '../../storage/db.ts';
 import type { CallRecord, OutcomeEvent } from './calls.ts';
+import { type CallBatch, OUTCOME_BY_CODE } from './queue-log.ts';
 
 export interface StoredCall extends CallRecord {
   talkSeconds: number | null;
@@ -58,6 +59,37 @@ export async function mergeCalls(
 export async function mergeCallValues(trx: Db, values: readonly BulkValue[]): Promise<void> {
   if (values.length === 0) return;
   await bulkInsertFlat(trx, 'service_calls', CALL_COLUMNS, values, { onConflict: MERGE_CALL });
+}
+
+const BATCH_COLUMNS = ['call_id', 'queue', 'entered_at', 'outcome', 'outcome_at', 'wait_seconds', 'import_run_id'] as const;
+
+/**
+ * mergeCalls for a queue_log batch (inbound calls, no talk time), its rows written straight from
+ * the batch's columns into the statements' parameters.
+ */
+export async function mergeCallBatch(trx: Db, batch: CallBatch, runId: number): Promise<void> {
+  const { ids, queues, entered, outcome, outcomeAt, wait } = batch;
+  await bulkUpsertRows(
+    trx,
+    'service_calls',
+    BATCH_COLUMNS,
+    { direction: 'in', talk_seconds: null },
+    {
+      count: ids.length,
+      fill(target, j, s) {
+        const code = outcome[s] as number;
+        const e = entered[s] as number;
+        target[j] = ids[s] as string;
+        target[j + 1] = queues[s] as string;
+        target[j + 2] = Number.isNaN(e) ? null : e;
+        target[j + 3] = OUTCOME_BY_CODE[code] ?? null;
+        target[j + 4] = code === 0 ? null : (outcomeAt[s] as number);
+        target[j + 5] = code === 0 ? null : (wait[s] as number);
+        target[j + 6] = runId;
+      },
+    },
+    MERGE_CALL,
+  );
 }
 
 /** Calls touched by an import that still have no ENTERQUEUE in all imported data. */

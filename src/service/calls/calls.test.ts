@@ -211,6 +211,39 @@ describe('QueueLogAccumulator on the bytes of a file', () => {
     expect(expected.stats).toMatchObject({ lines: 9, blank: 1, malformed: 1, nonCall: 1, otherEvents: 0, malformedLines: [5] });
   });
 
+  it('finds a call by its text: padded and unpadded fields, and bytes that decode to the same text, are one call', () => {
+    const acc = new QueueLogAccumulator();
+    acc.write(Buffer.from(`${enter(0, 'p')}\n${T0 + 4}| p | Q1 |SIP/1|CONNECT|4|x|1\n${enter(1, 'kø', 'Kø')}\n`));
+    // Two different invalid UTF-8 bytes both decode to U+FFFD: the same callid as text.
+    acc.write(Buffer.concat([Buffer.from(`${T0 + 2}|i`), Buffer.from([0xff]), Buffer.from('|Q1|NONE|ENTERQUEUE||1|1\n')]));
+    acc.write(Buffer.concat([Buffer.from(`${T0 + 9}|i`), Buffer.from([0xfe]), Buffer.from('|Q1|NONE|ABANDON|1|1|7\n')]));
+    acc.write(Buffer.from(`${T0 + 6}|kø|Kø|NONE|ABANDON|1|1|5\n`));
+    acc.end();
+    expect(acc.drain()).toEqual([
+      { callId: 'p', queue: 'Q1', enteredAt: T0, outcome: 'CONNECT', outcomeAt: T0 + 4, waitSeconds: 4 },
+      { callId: 'kø', queue: 'Kø', enteredAt: T0 + 1, outcome: 'ABANDON', outcomeAt: T0 + 6, waitSeconds: 5 },
+      { callId: 'i\ufffd', queue: 'Q1', enteredAt: T0 + 2, outcome: 'ABANDON', outcomeAt: T0 + 9, waitSeconds: 7 },
+    ]);
+  });
+
+  it('keeps every call apart when a batch holds many (its table and key store grow)', () => {
+    const acc = new QueueLogAccumulator();
+    const n = 140_000;
+    const lines: string[] = [];
+    for (let i = 0; i < n; i++) lines.push(enter(i, `call-${i}`, `Q${i % 3}`));
+    for (let i = n - 1; i >= 0; i -= 2) lines.push(connect(i + 5, `call-${i}`, 5, `Q${i % 3}`));
+    acc.write(Buffer.from(`${lines.join('\n')}\n`));
+    acc.end();
+    expect(acc.size).toBe(n);
+    const b = acc.drainBatch();
+    expect(b.ids.length).toBe(n);
+    for (const i of [0, 1, 65_535, 65_536, 131_071, 139_998, 139_999]) {
+      expect([b.ids[i], b.queues[i], b.entered[i], b.outcome[i]]).toEqual([`call-${i}`, `Q${i % 3}`, T0 + i, i % 2]);
+      if (i % 2 === 1) expect([b.outcomeAt[i], b.wait[i]]).toEqual([T0 + i + 5, 5]);
+    }
+    expect(acc.size).toBe(0);
+  });
+
   it('does not hold a line longer than 64 KiB: it is counted as unreadable and reading goes on', () => {
     const acc = new QueueLogAccumulator();
     acc.write(Buffer.from(`${enter(0, 'a')}\n`));

@@ -50,7 +50,7 @@ export function mergeCallState(earlier: CallState, later: CallState): CallState 
 const MAX_LISTED_LINES = 20;
 
 /** Outcome codes in the state arrays: 0 = none, then OUTCOME_EVENTS order. */
-const OUTCOME_BY_CODE: readonly (OutcomeEvent | null)[] = [null, ...OUTCOME_EVENTS];
+export const OUTCOME_BY_CODE: readonly (OutcomeEvent | null)[] = [null, ...OUTCOME_EVENTS];
 /** Which data field holds the wait, per outcome code (1-based data index). */
 const WAIT_FIELD_BY_CODE = [0, 1, 3, 3, 3, 4];
 const ENTER = 6;
@@ -87,6 +87,12 @@ function intIn(b: Uint8Array, start: number, end: number): number {
   return sign * n;
 }
 
+/** Whether bytes [start, end) are all ASCII (then they are their own canonical UTF-8). */
+function ascii(b: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if ((b[i] as number) >= 128) return false;
+  return true;
+}
+
 /** Whether bytes [start, end) begin or end with a blank (then the field is decoded and trimmed). */
 function padded(b: Uint8Array, start: number, end: number): boolean {
   return end > start && (b[start] === SPACE || b[end - 1] === SPACE);
@@ -111,16 +117,43 @@ function eventCode(b: Buffer, start: number, end: number): number {
 }
 
 /**
+ * The calls of one batch, column by column, as the accumulator hands them over (to the database
+ * writer, possibly in another thread: typed arrays and string arrays cost little to pass on).
+ * `entered` is NaN for a call without ENTERQUEUE; `outcome` is 0 for none, else the OUTCOME_EVENTS
+ * index + 1, and then `outcomeAt` and `wait` hold its time and wait.
+ */
+export interface CallBatch {
+  ids: string[];
+  queues: string[];
+  entered: Float64Array;
+  outcome: Uint8Array;
+  outcomeAt: Float64Array;
+  wait: Float64Array;
+}
+
+/**
  * Folds queue_log lines into call states. Works on the file's bytes: one loop finds the line ends
  * and the first pipes, the epoch and wait are parsed from the bytes, and only lines that decide a
- * call (ENTERQUEUE or an outcome) are decoded, as one "callid|queue" string that keys the call. A
- * call's state lives in typed arrays (no object per call): a national call centre's year is tens of
- * millions of lines.
+ * call (ENTERQUEUE or an outcome) are looked at further. A call is found by the bytes of its
+ * callid and queue in a hash table of its own (no string per line: a string is made once per call,
+ * when the batch is handed over), and its state lives in typed arrays (no object per call): a
+ * national call centre's year is tens of millions of lines.
+ *
+ * Keys are compared as bytes, so they are first made canonical where the text decoding would make
+ * different bytes the same string: fields padded with blanks are trimmed, and a key with non-ASCII
+ * bytes is decoded as UTF-8 and encoded again (invalid bytes become U+FFFD, as in the stored text).
  */
 export class QueueLogAccumulator {
-  /** "callid|queue" → slot in the state arrays. */
-  private readonly slots = new Map<string, number>();
-  private keys: string[] = [];
+  /** Open addressing: slot + 1 of the call whose key hashes here, 0 = empty. */
+  private table = new Int32Array(1 << 16);
+  private hashes = new Int32Array(1024);
+  /** Where each call's key (callid bytes, then queue bytes) starts in `arena`, and the callid's length. */
+  private keyAt = new Int32Array(1024);
+  private idLength = new Int32Array(1024);
+  private keyLength = new Int32Array(1024);
+  private arena = Buffer.allocUnsafe(1 << 20);
+  private arenaUsed = 0;
+  private count = 0;
   private entered = new Float64Array(1024);
   private outcomeAt = new Float64Array(1024);
   private wait = new Float64Array(1024);
@@ -135,7 +168,7 @@ export class QueueLogAccumulator {
 
   /** Calls held. */
   get size(): number {
-    return this.keys.length;
+    return this.count;
   }
 
   /** Adds one line (without its line break); `lineNo` is 1-based. */
@@ -263,72 +296,79 @@ export class QueueLogAccumulator {
 
   /** Hands over the calls gathered so far and starts afresh (tests and small files). */
   drain(): CallState[] {
-    const out: CallState[] = [];
-    for (let s = 0; s < this.keys.length; s++) {
-      const key = this.keys[s] as string;
-      const bar = key.indexOf('|');
-      const code = this.outcome[s] as number;
-      const entered = this.entered[s] as number;
-      out.push({
-        callId: key.slice(0, bar),
-        queue: key.slice(bar + 1),
+    const b = this.drainBatch();
+    return b.ids.map((callId, s) => {
+      const code = b.outcome[s] as number;
+      const entered = b.entered[s] as number;
+      return {
+        callId,
+        queue: b.queues[s] as string,
         enteredAt: Number.isNaN(entered) ? null : entered,
         outcome: OUTCOME_BY_CODE[code] ?? null,
-        outcomeAt: code === 0 ? null : (this.outcomeAt[s] as number),
-        waitSeconds: code === 0 ? null : (this.wait[s] as number),
-      });
-    }
-    this.reset();
-    return out;
+        outcomeAt: code === 0 ? null : (b.outcomeAt[s] as number),
+        waitSeconds: code === 0 ? null : (b.wait[s] as number),
+      };
+    });
   }
 
-  /**
-   * Hands over the calls gathered so far as flat rows in the column order of `mergeCallValues`
-   * (call_id, queue, direction, entered_at, outcome, outcome_at, wait_seconds, talk_seconds,
-   * import_run_id) and starts afresh: bounded memory for streaming imports.
-   */
-  drainValues(runId: number): (string | number | null)[] {
-    const out: (string | number | null)[] = new Array(this.keys.length * 9);
-    let j = 0;
-    for (let s = 0; s < this.keys.length; s++) {
-      const key = this.keys[s] as string;
-      const bar = key.indexOf('|');
-      const code = this.outcome[s] as number;
-      const entered = this.entered[s] as number;
-      out[j++] = key.slice(0, bar);
-      out[j++] = key.slice(bar + 1);
-      out[j++] = 'in';
-      out[j++] = Number.isNaN(entered) ? null : entered;
-      out[j++] = OUTCOME_BY_CODE[code] ?? null;
-      out[j++] = code === 0 ? null : (this.outcomeAt[s] as number);
-      out[j++] = code === 0 ? null : (this.wait[s] as number);
-      out[j++] = null;
-      out[j++] = runId;
+  /** Hands over the calls gathered so far, column by column, and starts afresh: bounded memory for streaming imports. */
+  drainBatch(): CallBatch {
+    const n = this.count;
+    const ids: string[] = new Array(n);
+    const queues: string[] = new Array(n);
+    const arena = this.arena;
+    // Queues are few: the last one made is reused while the bytes are the same.
+    let lastQueue = '';
+    let lastAt = -1;
+    let lastLength = -1;
+    for (let s = 0; s < n; s++) {
+      const at = this.keyAt[s] as number;
+      const id = this.idLength[s] as number;
+      const end = at + (this.keyLength[s] as number);
+      ids[s] = arena.toString('utf8', at, at + id);
+      const q = at + id;
+      if (end - q !== lastLength || arena.compare(arena, lastAt, lastAt + lastLength, q, end) !== 0) {
+        lastQueue = arena.toString('utf8', q, end);
+        lastAt = q;
+        lastLength = end - q;
+      }
+      queues[s] = lastQueue;
     }
+    const batch: CallBatch = {
+      ids,
+      queues,
+      entered: this.entered.slice(0, n),
+      outcome: this.outcome.slice(0, n),
+      outcomeAt: this.outcomeAt.slice(0, n),
+      wait: this.wait.slice(0, n),
+    };
     this.reset();
-    return out;
+    return batch;
   }
 
   private reset(): void {
-    this.slots.clear();
-    this.keys = [];
+    this.table.fill(0);
+    this.count = 0;
+    this.arenaUsed = 0;
   }
 
   /** Applies one ENTERQUEUE (code 0 here: no outcome) or outcome event; the same rule as mergeCallState. */
   private state(b: Buffer, p0: number, p1: number, p2: number, epoch: number, code: number, wait: number): void {
-    // The key is the bytes "callid|queue" as they stand, unless a field is padded with blanks.
-    const key =
-      padded(b, p0 + 1, p1) || padded(b, p1 + 1, p2)
-        ? `${b.toString('utf8', p0 + 1, p1).trim()}|${b.toString('utf8', p1 + 1, p2).trim()}`
-        : b.toString('utf8', p0 + 1, p2);
-    let s = this.slots.get(key);
-    if (s === undefined) {
-      s = this.keys.length;
-      if (s === this.entered.length) this.grow();
-      this.keys.push(key);
-      this.slots.set(key, s);
-      this.entered[s] = Number.NaN;
-      this.outcome[s] = 0;
+    let s: number;
+    if (padded(b, p0 + 1, p1) || padded(b, p1 + 1, p2) || !ascii(b, p0 + 1, p2)) {
+      // The rare way: the key as text (trimmed when a field is padded), then its UTF-8 bytes.
+      const trim = padded(b, p0 + 1, p1) || padded(b, p1 + 1, p2);
+      let id = b.toString('utf8', p0 + 1, p1);
+      let queue = b.toString('utf8', p1 + 1, p2);
+      if (trim) {
+        id = id.trim();
+        queue = queue.trim();
+      }
+      const key = Buffer.from(`${id}${queue}`, 'utf8');
+      s = this.slot(key, 0, Buffer.byteLength(id, 'utf8'), key.length);
+    } else {
+      // callid bytes and queue bytes, skipping the pipe between them.
+      s = this.slotOf(b, p0 + 1, p1, p2);
     }
     if (code === 0) {
       const e = this.entered[s] as number;
@@ -340,6 +380,84 @@ export class QueueLogAccumulator {
     }
   }
 
+  /** The slot of the key made of b[idStart, idEnd) and b[idEnd + 1, queueEnd) (the pipe between left out). */
+  private slotOf(b: Uint8Array, idStart: number, idEnd: number, queueEnd: number): number {
+    let h = 0x811c9dc5 | 0;
+    for (let i = idStart; i < idEnd; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
+    h = Math.imul(h ^ PIPE, 0x01000193);
+    for (let i = idEnd + 1; i < queueEnd; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
+    const idLength = idEnd - idStart;
+    const keyLength = queueEnd - idStart - 1;
+    const table = this.table;
+    const mask = table.length - 1;
+    const arena = this.arena;
+    for (let t = h & mask; ; t = (t + 1) & mask) {
+      const found = table[t] as number;
+      if (found === 0) return this.insert(t, h, b, idStart, idEnd, queueEnd);
+      const s = found - 1;
+      if (this.hashes[s] !== h || this.idLength[s] !== idLength || this.keyLength[s] !== keyLength) continue;
+      const at = this.keyAt[s] as number;
+      let k = 0;
+      while (k < idLength && arena[at + k] === b[idStart + k]) k++;
+      if (k < idLength) continue;
+      const q = at + idLength - idEnd - 1;
+      let i = idEnd + 1;
+      while (i < queueEnd && arena[q + i] === b[i]) i++;
+      if (i === queueEnd) return s;
+    }
+  }
+
+  /** The slot of a key given as one run of bytes: callid (idLength bytes), then queue. */
+  private slot(key: Buffer, start: number, idLength: number, end: number): number {
+    // The same bytes with a pipe after the callid, so the hash and comparison are those of slotOf.
+    const withPipe = Buffer.allocUnsafe(end - start + 1);
+    key.copy(withPipe, 0, start, start + idLength);
+    withPipe[idLength] = PIPE;
+    key.copy(withPipe, idLength + 1, start + idLength, end);
+    return this.slotOf(withPipe, 0, idLength, withPipe.length);
+  }
+
+  /** A new call at table position t; its key bytes are copied into the arena. */
+  private insert(t: number, h: number, b: Uint8Array, idStart: number, idEnd: number, queueEnd: number): number {
+    const s = this.count++;
+    if (s === this.entered.length) this.grow();
+    const idLength = idEnd - idStart;
+    const keyLength = queueEnd - idStart - 1;
+    if (this.arenaUsed + keyLength > this.arena.length) {
+      const next = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.arenaUsed + keyLength));
+      this.arena.copy(next, 0, 0, this.arenaUsed);
+      this.arena = next;
+    }
+    const at = this.arenaUsed;
+    const arena = this.arena;
+    // A key is a few dozen bytes: a loop costs less than a subarray and a copy.
+    let j = at;
+    for (let i = idStart; i < idEnd; i++) arena[j++] = b[i] as number;
+    for (let i = idEnd + 1; i < queueEnd; i++) arena[j++] = b[i] as number;
+    this.arenaUsed += keyLength;
+    this.keyAt[s] = at;
+    this.idLength[s] = idLength;
+    this.keyLength[s] = keyLength;
+    this.hashes[s] = h;
+    this.entered[s] = Number.NaN;
+    this.outcome[s] = 0;
+    this.table[t] = s + 1;
+    if (this.count * 2 > this.table.length) this.rehash();
+    return s;
+  }
+
+  /** Doubles the hash table (kept at most half full). */
+  private rehash(): void {
+    const table = new Int32Array(this.table.length * 2);
+    const mask = table.length - 1;
+    for (let s = 0; s < this.count; s++) {
+      let t = (this.hashes[s] as number) & mask;
+      while (table[t] !== 0) t = (t + 1) & mask;
+      table[t] = s + 1;
+    }
+    this.table = table;
+  }
+
   private grow(): void {
     const size = this.entered.length * 2;
     const f = (a: Float64Array) => {
@@ -347,9 +465,18 @@ export class QueueLogAccumulator {
       next.set(a);
       return next;
     };
+    const i = (a: Int32Array) => {
+      const next = new Int32Array(size);
+      next.set(a);
+      return next;
+    };
     this.entered = f(this.entered);
     this.outcomeAt = f(this.outcomeAt);
     this.wait = f(this.wait);
+    this.hashes = i(this.hashes);
+    this.keyAt = i(this.keyAt);
+    this.idLength = i(this.idLength);
+    this.keyLength = i(this.keyLength);
     const o = new Uint8Array(size);
     o.set(this.outcome);
     this.outcome = o;
