@@ -266,7 +266,9 @@ describe('renderNarrative: what it records and reports, exactly', () => {
       { kpiId: 'low', label: 'Lav, indikator', filter: 'targetvalue', value: 3, text: '4\u00a0stk.', source: 'Kari' },
       { kpiId: 'bare', label: 'bare', filter: 'abs', value: 5, text: '5\u00a0stk.' },
     ]);
-    expect(out('{{ kpi.bare | targetvalue }}').problems.map((p) => p.messageEn)).toEqual(['Section finance.result: live value kpi.bare has no target']);
+    expect(out('{{ kpi.bare | targetvalue }}').problems.map((p) => p.messageEn)).toEqual([
+      'Section finance.result: live value kpi.bare has no target',
+    ]);
   });
 
   it('reports every problem in Norwegian and English, on its line, leaving the text as written', () => {
@@ -290,7 +292,12 @@ describe('renderNarrative: what it records and reports, exactly', () => {
       ['tekst:finance.result', 5, 'error', 'Section finance.result: unknown expression {{ what }}; use {{ kpi.<id> }}'],
       ['tekst:finance.result', 7, 'error', 'Section finance.result: unknown filter "round" in {{ kpi.low | round }}'],
       ['tekst:finance.result', 9, 'error', 'Section finance.result: live value kpi.bare has no target'],
-      ['tekst:finance.result', 11, 'error', 'Section finance.result: unknown comparison form "sort" in {{ compare kpi.low kpi.bare | sort }}'],
+      [
+        'tekst:finance.result',
+        11,
+        'error',
+        'Section finance.result: unknown comparison form "sort" in {{ compare kpi.low kpi.bare | sort }}',
+      ],
       ['tekst:finance.result', 13, 'error', 'Section finance.result: kpi.bare has no target'],
       ['tekst:finance.result', 15, 'error', 'Section finance.result: "innenfor" needs target'],
       ['tekst:finance.result', 17, 'error', 'Section finance.result: unknown live value kpi.nope in {{ compare kpi.low kpi.nope }}'],

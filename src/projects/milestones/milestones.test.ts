@@ -147,7 +147,10 @@ describe('milestones at their edges', () => {
       ['PM4', '2025-05-30'],
     ]);
     expect(cleared.changes.map((c) => c.milestone)).toEqual(['CAT']);
-    const first = changePlannedDate([{ ...ms('CAT', '2025-05-16'), planned: null }, ms('PM4', '2025-05-30', 'CAT')], req('CAT', '2025-06-01'));
+    const first = changePlannedDate(
+      [{ ...ms('CAT', '2025-05-16'), planned: null }, ms('PM4', '2025-05-30', 'CAT')],
+      req('CAT', '2025-06-01'),
+    );
     expect(first.milestones.map((m) => m.planned)).toEqual(['2025-06-01', '2025-05-30']);
     expect(first.changes.map((c) => [c.oldDate, c.newDate])).toEqual([[null, '2025-06-01']]);
   });
