@@ -13,6 +13,7 @@ export const ENGINES = {
       'src/workforce/aml/aml-rules.test.ts',
       'src/workforce/aml/aml.boundaries.test.ts',
       'src/workforce/aml/aml.property.test.ts',
+      'src/workforce/aml/aml-units.test.ts',
     ],
   },
   sickLeave: {
