@@ -322,3 +322,70 @@ describe('renderNarrative: what it records and reports, exactly', () => {
     expect(r.html.value).toContain('<p>[@tab:nope]</p>');
   });
 });
+
+describe('renderNarrative: the exact shapes of expressions and references', () => {
+  const v = new Map<string, LiveValue>([
+    ['A_1-b.c', { value: 2, unit: 'count', decimals: 0, target: { op: '<', value: 3 } }],
+    ['a', { value: 1, unit: 'count', decimals: 0 }],
+    ['b', { value: 5, unit: 'count', decimals: 0 }],
+  ]);
+  const r2 = new Map<string, RefTarget>([
+    ['fig:1a_b.c-d', { kind: 'fig', id: '1a_b.c-d', label: 'Figur 1', anchor: 'fig-1a_b.c-d' }],
+    ['tab:x', { kind: 'tab', id: 'x', label: 'Tabell 2', anchor: 'tab-x' }],
+  ]);
+  const out = (md: string) => renderNarrative(md, { ...ctx, values: v, refs: r2 });
+  const unknown = (md: string) => `Section finance.result: unknown expression ${md}; use {{ kpi.<id> }}`;
+
+  it('takes live values with or without spaces, over several lines, and ids of letters, digits, _ . and -', () => {
+    const r = out('{{kpi.a}} {{   kpi.a   |   abs   }} {{kpi.a|number}} {{ kpi.A_1-b.c }} {{\nkpi.b\n}}');
+    expect(r.html.value).toBe('<p>1\u00a0stk. 1\u00a0stk. 1 2\u00a0stk. 5\u00a0stk.</p>');
+    expect(r.problems).toEqual([]);
+  });
+
+  it('rejects anything around a live value, upper-case filters and a second word', () => {
+    for (const md of ['{{ kpi.a | ABS }}', '{{ xkpi.a }}', '{{ kpi.a b }}', '{{ kpi.a | abs x }}']) {
+      const r = out(md);
+      expect(r.problems.map((p) => p.messageEn)).toEqual([unknown(md)]);
+      expect(r.html.value).toBe(`<p>${md}</p>`);
+    }
+  });
+
+  it('takes comparisons with or without spaces, and rejects what does not fit the pattern', () => {
+    expect(out('{{compare kpi.A_1-b.c target}} {{ compare   kpi.a   kpi.b  |  enn  }}').html.value).toBe('<p>under lavere enn</p>');
+    for (const md of [
+      '{{ comparekpi.a kpi.b }}',
+      '{{ compare kpi.a kpi.b x }}',
+      '{{ compare kpi.a kpi.b | ENN }}',
+      '{{ x compare kpi.a kpi.b }}',
+    ]) {
+      expect(out(md).problems.map((p) => p.messageEn)).toEqual([unknown(md)]);
+    }
+  });
+
+  it('takes references to ids starting with a letter or digit, and leaves a reference with a space as text', () => {
+    const r = out('[@fig:1a_b.c-d] [@tab:x] [@fig:-a] [@fig:A] [@fig:a b] [@tab:] [@x:y] [@fig:a]');
+    expect(r.html.value).toBe(
+      '<p><a class="xref" href="#fig-1a_b.c-d" title="Figur 1">Figur 1</a> <a class="xref" href="#tab-x" title="Tabell 2">Tabell 2</a> [@fig:-a] [@fig:A] [@fig:a b] [@tab:] [@x:y] [@fig:a]</p>',
+    );
+    expect(r.problems.map((p) => p.messageEn.replace('Section finance.result: ', ''))).toEqual([
+      'malformed cross-reference [@fig:-a]',
+      'malformed cross-reference [@fig:A]',
+      'malformed cross-reference [@tab:]',
+      'malformed cross-reference [@x:y]',
+      'broken cross-reference [@fig:a]',
+    ]);
+  });
+
+  it('marks only figure and table links as cross-references, and shows raw HTML and images as text', () => {
+    expect(out('[x](#other) [y](#tab-x)').html.value).toBe('<p><a href="#other">x</a> <a class="xref" href="#tab-x">y</a></p>');
+    expect(out('<div>x</div>').html.value).toBe('<p>&lt;div&gt;x&lt;/div&gt;</p>');
+    expect(out('![alt <b>](x.png)').html.value).toBe('<p>alt &lt;b&gt;</p>');
+    expect(out('a <b>c</b>').html.value).toBe('<p>a &lt;b&gt;c&lt;/b&gt;</p>');
+  });
+
+  it('lists live-value ids over several lines and with any spacing', () => {
+    expect(
+      liveValueIds('{{kpi.a}} {{\n kpi.b \n}} {{ compare   kpi.c   kpi.d|enn }} {{ compare kpi.e target }} {{ kpi.f | x | y }}'),
+    ).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+});
