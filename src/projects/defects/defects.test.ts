@@ -122,6 +122,12 @@ describe('class rules at their edges', () => {
     expect(classify(issue({ priority: 'high' }), rules)).toBe('C');
     expect(classify(issue({ priority: 'Highest' }), rules)).toBeNull();
   });
+  it('never matches a field rule on an issue without that field, whatever the rule’s value', () => {
+    for (const value of ['A', '', 'Stryker was here']) {
+      const rules = effectiveRules([{ source: 'field', field: 'Feilklasse', value, class: 'A' }]);
+      expect(classify(issue({ priority: null, fields: { Annet: [value] } }), rules)).toBeNull();
+    }
+  });
   it('leaves an issue without priority unclassified, and a field rule without a field name matches only a field named ""', () => {
     expect(classify(issue({ priority: null }), effectiveRules([]))).toBeNull();
     const nameless = effectiveRules([{ source: 'field', value: 'A', class: 'A' }]);
