@@ -24,7 +24,7 @@ export const ENGINES = {
   risk: {
     mutate: ['src/risk/risk-level.ts'],
     tests: ['src/risk/risk-level.test.ts', 'src/risk/risk-heatmap.test.ts'],
-    minimum: 95,
+    minimum: 100,
   },
   finance: {
     mutate: ['src/finance/finance.ts', 'src/finance/plan/budget.ts'],
