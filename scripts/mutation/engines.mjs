@@ -13,6 +13,7 @@ export const ENGINES = {
       'src/workforce/aml/aml-rules.test.ts',
       'src/workforce/aml/aml.boundaries.test.ts',
       'src/workforce/aml/aml.property.test.ts',
+      'src/workforce/aml/aml-units.test.ts',
     ],
   },
   sickLeave: {
@@ -23,6 +24,7 @@ export const ENGINES = {
   risk: {
     mutate: ['src/risk/risk-level.ts'],
     tests: ['src/risk/risk-level.test.ts', 'src/risk/risk-heatmap.test.ts'],
+    minimum: 100,
   },
   finance: {
     mutate: ['src/finance/finance.ts', 'src/finance/plan/budget.ts'],
@@ -39,6 +41,7 @@ export const ENGINES = {
   report: {
     mutate: ['src/report/narrative.ts'],
     tests: ['src/report/narrative.test.ts'],
+    minimum: 100,
   },
   service: {
     mutate: [
@@ -52,6 +55,7 @@ export const ENGINES = {
   projects: {
     mutate: ['src/projects/defects/defects.ts', 'src/projects/milestones/milestones.ts'],
     tests: ['src/projects/defects/defects.test.ts', 'src/projects/milestones/milestones.test.ts'],
+    minimum: 100,
   },
   kpi: {
     mutate: ['src/kpi/kpi.ts'],

@@ -192,3 +192,200 @@ describe('renderNarrative: Markdown and sanitising', () => {
     );
   });
 });
+
+describe('renderNarrative: every Markdown element the allow-list keeps', () => {
+  const top = (md: string) => renderNarrative(md, { ...ctx, headingLevel: 2 }).html.value;
+
+  it('keeps line breaks, strike-through, code, quotes, code blocks and rules', () => {
+    expect(render('a  \nb ~~c~~ `d`').html.value).toBe('<p>a<br />b <del>c</del> <code>d</code></p>');
+    expect(render('> q\n\n```\npre\n```\n\n---').html.value).toBe(
+      '<blockquote>\n<p>q</p>\n</blockquote>\n<pre><code>pre\n</code></pre>\n<hr />',
+    );
+  });
+
+  it('keeps a numbered list’s start and a table’s alignment', () => {
+    expect(render('3. x\n4. y').html.value).toBe('<ol start="3">\n<li>x</li>\n<li>y</li>\n</ol>');
+    expect(render('| a | b |\n|:-|--:|\n| 1 | 2 |').html.value).toBe(
+      '<table>\n<thead>\n<tr>\n<th align="left">a</th>\n<th align="right">b</th>\n</tr>\n</thead>\n<tbody><tr>\n<td align="left">1</td>\n<td align="right">2</td>\n</tr>\n</tbody></table>',
+    );
+  });
+
+  it('puts the highest heading just below a top-level section (h3) and caps deeper ones at h6', () => {
+    expect(top('# A\n\n###### F')).toBe('<h3>A</h3>\n<h6>F</h6>');
+    expect(top('### A\n\n#### B')).toBe('<h3>A</h3>\n<h4>B</h4>');
+  });
+
+  it('keeps http links and drops protocol-relative and other schemes', () => {
+    expect(render('[h](http://x.no) [p](//evil.example/x) [f](ftp://x.no)').html.value).toBe(
+      '<p><a href="http://x.no">h</a> <a>p</a> <a>f</a></p>',
+    );
+  });
+
+  it('shows a target with the decimals it has, at most four', () => {
+    const v = new Map<string, LiveValue>([
+      ['a', { value: 99.64, unit: 'percent', decimals: 1, target: { op: '>=', value: 99.5 } }],
+      ['b', { value: 1, unit: 'number', decimals: 0, target: { op: '<', value: 0.123456 } }],
+      ['c', { value: 1, unit: 'number', decimals: 0, target: { op: '<', value: 5 } }],
+    ]);
+    const out = (md: string) => renderNarrative(md, { ...ctx, values: v }).html.value;
+    expect(out('{{ kpi.a | target }} {{ kpi.a | targetvalue }}')).toBe('<p>≥ 99,5\u00a0% 99,5\u00a0%</p>');
+    expect(out('{{ kpi.b | target }} {{ kpi.b | targetvalue }}')).toBe('<p>&lt; 0,1235 0,1235</p>');
+    expect(out('{{ kpi.c | target }}')).toBe('<p>&lt; 5</p>');
+  });
+});
+
+describe('renderNarrative: what it records and reports, exactly', () => {
+  const v = new Map<string, LiveValue>([
+    ['low', { label: 'Lav', value: 3, unit: 'count', decimals: 0, source: 'Kari', target: { op: '<=', value: 4 } }],
+    ['high', { label: 'Høy', value: 7, unit: 'count', decimals: 0 }],
+    ['bare', { value: 5, unit: 'count', decimals: 0 }],
+    ['none', { value: null, unit: 'count', decimals: 0 }],
+  ]);
+  const out = (md: string) => renderNarrative(md, { ...ctx, values: v });
+
+  it('says under / lavere enn when the value is below, naming the other KPI by label or id', () => {
+    const r = out('{{ compare kpi.low kpi.high }} {{ compare kpi.high kpi.low | enn }} {{ compare kpi.low kpi.bare | enn }}');
+    expect(r.html.value).toBe('<p>under høyere enn lavere enn</p>');
+    expect(r.liveValues).toEqual([
+      { kpiId: 'low', label: 'Lav sammenlignet med Høy', filter: 'compare kpi.high', value: 3, text: 'under' },
+      { kpiId: 'high', label: 'Høy sammenlignet med Lav', filter: 'compare kpi.low | enn', value: 7, text: 'høyere enn' },
+      { kpiId: 'low', label: 'Lav sammenlignet med bare', filter: 'compare kpi.bare | enn', value: 3, text: 'lavere enn' },
+    ]);
+    expect(out('{{ compare kpi.low target | innenfor }} {{ compare kpi.low target }}').liveValues.map((l) => [l.filter, l.text])).toEqual([
+      ['compare target | innenfor', 'innenfor'],
+      ['compare target', 'under'],
+    ]);
+  });
+
+  it('records the label, filter and source of each value shown', () => {
+    const r = out('{{ kpi.low }} {{ kpi.low | target }} {{ kpi.low | targetvalue }} {{ kpi.bare | abs }}');
+    expect(r.html.value).toBe('<p>3\u00a0stk. ≤ 4\u00a0stk. 4\u00a0stk. 5\u00a0stk.</p>');
+    expect(r.liveValues).toEqual([
+      { kpiId: 'low', label: 'Lav', filter: null, value: 3, text: '3\u00a0stk.', source: 'Kari' },
+      { kpiId: 'low', label: 'Lav, indikator', filter: 'target', value: 3, text: '≤ 4\u00a0stk.', source: 'Kari' },
+      { kpiId: 'low', label: 'Lav, indikator', filter: 'targetvalue', value: 3, text: '4\u00a0stk.', source: 'Kari' },
+      { kpiId: 'bare', label: 'bare', filter: 'abs', value: 5, text: '5\u00a0stk.' },
+    ]);
+    expect(out('{{ kpi.bare | targetvalue }}').problems.map((p) => p.messageEn)).toEqual([
+      'Section finance.result: live value kpi.bare has no target',
+    ]);
+  });
+
+  it('reports every problem in Norwegian and English, on its line, leaving the text as written', () => {
+    const md = [
+      '{{ kpi.nope }}',
+      '{{ kpi.none }}',
+      '{{ what }}',
+      '{{ kpi.low | round }}',
+      '{{ kpi.bare | target }}',
+      '{{ compare kpi.low kpi.bare | sort }}',
+      '{{ compare kpi.bare target }}',
+      '{{ compare kpi.low kpi.bare | innenfor }}',
+      '{{ compare kpi.low kpi.nope }}',
+      '[@fig:Bad]',
+      '[@tab:nope]',
+    ].join('\n\n');
+    const r = out(md);
+    expect(r.problems.map((p) => [p.file, p.line, p.severity, p.messageEn])).toEqual([
+      ['tekst:finance.result', 1, 'error', 'Section finance.result: unknown live value kpi.nope in {{ kpi.nope }}'],
+      ['tekst:finance.result', 3, 'error', 'Section finance.result: live value kpi.none cannot be computed (no data)'],
+      ['tekst:finance.result', 5, 'error', 'Section finance.result: unknown expression {{ what }}; use {{ kpi.<id> }}'],
+      ['tekst:finance.result', 7, 'error', 'Section finance.result: unknown filter "round" in {{ kpi.low | round }}'],
+      ['tekst:finance.result', 9, 'error', 'Section finance.result: live value kpi.bare has no target'],
+      [
+        'tekst:finance.result',
+        11,
+        'error',
+        'Section finance.result: unknown comparison form "sort" in {{ compare kpi.low kpi.bare | sort }}',
+      ],
+      ['tekst:finance.result', 13, 'error', 'Section finance.result: kpi.bare has no target'],
+      ['tekst:finance.result', 15, 'error', 'Section finance.result: "innenfor" needs target'],
+      ['tekst:finance.result', 17, 'error', 'Section finance.result: unknown live value kpi.nope in {{ compare kpi.low kpi.nope }}'],
+      ['tekst:finance.result', 19, 'error', 'Section finance.result: malformed cross-reference [@fig:Bad]'],
+      ['tekst:finance.result', 21, 'error', 'Section finance.result: broken cross-reference [@tab:nope]'],
+    ]);
+    expect(r.problems.map((p) => p.message.replace('Seksjon «2.1 Resultat» (finance.result): ', ''))).toEqual([
+      'nøkkeltallet kpi.nope i {{ kpi.nope }} finnes ikke',
+      'nøkkeltallet kpi.none i {{ kpi.none }} kan ikke beregnes (ingen data)',
+      'ukjent uttrykk {{ what }}; bruk {{ kpi.<id> }} eller {{ compare kpi.<id> target }}',
+      'ukjent filter «round» i {{ kpi.low | round }} (bruk abs, number, target eller targetvalue)',
+      'nøkkeltallet kpi.bare i {{ kpi.bare | target }} har ingen indikator (mål)',
+      'ukjent form «sort» i {{ compare kpi.low kpi.bare | sort }} (bruk under, enn, innenfor)',
+      'nøkkeltallet kpi.bare i {{ compare kpi.bare target }} har ingen indikator (mål) å sammenligne med',
+      'formen «innenfor» i {{ compare kpi.low kpi.bare | innenfor }} gjelder bare sammenligning med target',
+      'nøkkeltallet kpi.nope i {{ compare kpi.low kpi.nope }} finnes ikke',
+      'ugyldig kryssreferanse [@fig:Bad]; bruk [@fig:<id>] eller [@tab:<id>]',
+      'kryssreferansen [@tab:nope] peker ikke på noen tabell i rapporten',
+    ]);
+    expect(r.liveValues).toEqual([]);
+    expect(r.html.value).toContain('<p>{{ kpi.nope }}</p>');
+    expect(r.html.value).toContain('<p>[@tab:nope]</p>');
+  });
+});
+
+describe('renderNarrative: the exact shapes of expressions and references', () => {
+  const v = new Map<string, LiveValue>([
+    ['A_1-b.c', { value: 2, unit: 'count', decimals: 0, target: { op: '<', value: 3 } }],
+    ['a', { value: 1, unit: 'count', decimals: 0 }],
+    ['b', { value: 5, unit: 'count', decimals: 0 }],
+  ]);
+  const r2 = new Map<string, RefTarget>([
+    ['fig:1a_b.c-d', { kind: 'fig', id: '1a_b.c-d', label: 'Figur 1', anchor: 'fig-1a_b.c-d' }],
+    ['tab:x', { kind: 'tab', id: 'x', label: 'Tabell 2', anchor: 'tab-x' }],
+  ]);
+  const out = (md: string) => renderNarrative(md, { ...ctx, values: v, refs: r2 });
+  const unknown = (md: string) => `Section finance.result: unknown expression ${md}; use {{ kpi.<id> }}`;
+
+  it('takes live values with or without spaces, over several lines, and ids of letters, digits, _ . and -', () => {
+    const r = out('{{kpi.a}} {{   kpi.a   |   abs   }} {{kpi.a|number}} {{ kpi.A_1-b.c }} {{\nkpi.b\n}}');
+    expect(r.html.value).toBe('<p>1\u00a0stk. 1\u00a0stk. 1 2\u00a0stk. 5\u00a0stk.</p>');
+    expect(r.problems).toEqual([]);
+  });
+
+  it('rejects anything around a live value, upper-case filters and a second word', () => {
+    for (const md of ['{{ kpi.a | ABS }}', '{{ xkpi.a }}', '{{ kpi.a b }}', '{{ kpi.a | abs x }}']) {
+      const r = out(md);
+      expect(r.problems.map((p) => p.messageEn)).toEqual([unknown(md)]);
+      expect(r.html.value).toBe(`<p>${md}</p>`);
+    }
+  });
+
+  it('takes comparisons with or without spaces, and rejects what does not fit the pattern', () => {
+    expect(out('{{compare kpi.A_1-b.c target}} {{ compare   kpi.a   kpi.b  |  enn  }}').html.value).toBe('<p>under lavere enn</p>');
+    for (const md of [
+      '{{ comparekpi.a kpi.b }}',
+      '{{ compare kpi.a kpi.b x }}',
+      '{{ compare kpi.a kpi.b | ENN }}',
+      '{{ x compare kpi.a kpi.b }}',
+    ]) {
+      expect(out(md).problems.map((p) => p.messageEn)).toEqual([unknown(md)]);
+    }
+  });
+
+  it('takes references to ids starting with a letter or digit, and leaves a reference with a space as text', () => {
+    const r = out('[@fig:1a_b.c-d] [@tab:x] [@fig:-a] [@fig:A] [@fig:a b] [@tab:] [@x:y] [@fig:a]');
+    expect(r.html.value).toBe(
+      '<p><a class="xref" href="#fig-1a_b.c-d" title="Figur 1">Figur 1</a> <a class="xref" href="#tab-x" title="Tabell 2">Tabell 2</a> [@fig:-a] [@fig:A] [@fig:a b] [@tab:] [@x:y] [@fig:a]</p>',
+    );
+    expect(r.problems.map((p) => p.messageEn.replace('Section finance.result: ', ''))).toEqual([
+      'malformed cross-reference [@fig:-a]',
+      'malformed cross-reference [@fig:A]',
+      'malformed cross-reference [@tab:]',
+      'malformed cross-reference [@x:y]',
+      'broken cross-reference [@fig:a]',
+    ]);
+  });
+
+  it('marks only figure and table links as cross-references, and shows raw HTML and images as text', () => {
+    expect(out('[x](#other) [y](#tab-x)').html.value).toBe('<p><a href="#other">x</a> <a class="xref" href="#tab-x">y</a></p>');
+    expect(out('<div>x</div>').html.value).toBe('<p>&lt;div&gt;x&lt;/div&gt;</p>');
+    expect(out('![alt <b>](x.png)').html.value).toBe('<p>alt &lt;b&gt;</p>');
+    expect(out('a <b>c</b>').html.value).toBe('<p>a &lt;b&gt;c&lt;/b&gt;</p>');
+  });
+
+  it('lists live-value ids over several lines and with any spacing', () => {
+    expect(
+      liveValueIds('{{kpi.a}} {{\n kpi.b \n}} {{ compare   kpi.c   kpi.d|enn }} {{ compare kpi.e target }} {{ kpi.f | x | y }}'),
+    ).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+});

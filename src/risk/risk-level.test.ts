@@ -205,3 +205,24 @@ describe('validateRiskMatrix: anchored patterns and trimmed text', () => {
     expect(levelsAtOrAbove(13).map((l) => l.key)).toEqual(['critical']);
   });
 });
+
+describe('validateRiskMatrix: the whole problem for order, start and non-text labels', () => {
+  const level = DEFAULT_RISK_MATRIX.levels[0]!;
+  const problems = (m: Partial<RiskMatrix>) => validateRiskMatrix({ ...DEFAULT_RISK_MATRIX, ...m });
+
+  it('names the field and both messages when the levels do not ascend or do not start at 1', () => {
+    expect(problems({ levels: [level, { ...level, key: 'b', letter: 'B', minScore: 1 }] })).toEqual([
+      { field: 'levels', message: 'nivåene må stå i stigende rekkefølge', messageEn: 'levels must ascend by minScore' },
+    ]);
+    expect(problems({ levels: [{ ...level, minScore: 2 }] })).toEqual([
+      { field: 'levels', message: 'laveste nivå må starte på skår 1', messageEn: 'the lowest level must start at score 1' },
+    ]);
+  });
+
+  it('rejects a label that is not text (a saved matrix read back as JSON) instead of failing', () => {
+    const notText = ['a', 'b', 'c', 'd', null] as unknown as string[];
+    expect(problems({ consequenceLabels: notText })).toEqual([
+      { field: 'consequenceLabels', message: 'skalaen må ha fem ikke-tomme etiketter', messageEn: 'the scale needs five non-empty labels' },
+    ]);
+  });
+});

@@ -67,6 +67,7 @@ export function levelRangeText(level: RiskLevelDef, matrix: RiskMatrix = DEFAULT
   const scores = POSSIBLE_SCORES.filter((s) => riskLevel(s, matrix).key === level.key);
   const first = scores[0];
   const last = scores[scores.length - 1];
+  // Stryker disable next-line LogicalOperator,ConditionalExpression: first and last come from one array, so both are undefined or neither is; any one half decides it.
   if (first === undefined || last === undefined) return '–';
   return first === last ? String(first) : `${first}–${last}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ClassRule, classify, countOpen, effectiveRules, isOpenAt, type JiraIssue } from './defects.ts';
+import { type ClassRule, classify, countOpen, effectiveRules, isOpenAt, type JiraIssue, latestRelease } from './defects.ts';
 
 const issue = (over: Partial<JiraIssue> = {}): JiraIssue => ({
   key: 'ML-1',
@@ -78,5 +78,96 @@ describe('countOpen(issues, rules, {asOf, release})', () => {
   });
   it('limits to a fix version', () => {
     expect(countOpen(issues, [], { asOf: '2025-06-01T00:00:00.000Z', release: '2.1' }).open).toEqual({ A: 1, B: 0, C: 1, unclassified: 1 });
+  });
+});
+
+describe('class rules at their edges', () => {
+  it('maps every default priority of the spec to its class', () => {
+    const defaults = effectiveRules([]);
+    const classes = ['Highest', 'Blocker', 'Critical', 'High', 'Major', 'Medium', 'Low', 'Lowest', 'Minor', 'Trivial'].map((p) =>
+      classify(issue({ priority: p }), defaults),
+    );
+    expect(classes).toEqual(['A', 'A', 'A', 'B', 'B', 'C', 'C', 'C', 'C', 'C']);
+  });
+  it('puts configured rules first by source (field, label, priority) and keeps their order within a source', () => {
+    const label1: ClassRule = { source: 'label', value: 'x', class: 'C' };
+    const label2: ClassRule = { source: 'label', value: 'y', class: 'A' };
+    const field: ClassRule = { source: 'field', field: 'Feilklasse', value: 'B', class: 'B' };
+    const eff = effectiveRules([label1, label2, field]);
+    expect(eff.slice(0, 3)).toEqual([field, label1, label2]);
+    expect(eff.slice(3).map((r) => `${r.value}=${r.class}`)).toEqual([
+      'Highest=A',
+      'Blocker=A',
+      'Critical=A',
+      'High=B',
+      'Major=B',
+      'Medium=C',
+      'Low=C',
+      'Lowest=C',
+      'Minor=C',
+      'Trivial=C',
+    ]);
+    expect(classify(issue({ labels: ['x', 'y'] }), eff)).toBe('C');
+  });
+  it('matches field names, field values, labels and priorities without regard to case or surrounding spaces', () => {
+    const rules = effectiveRules([
+      { source: 'field', field: ' feilklasse ', value: 'a', class: 'A' },
+      { source: 'label', value: ' b-feil ', class: 'B' },
+      { source: 'priority', value: ' HIGH ', class: 'C' },
+    ]);
+    expect(classify(issue({ priority: null, fields: { FEILKLASSE: [' A '] } }), rules)).toBe('A');
+    expect(classify(issue({ priority: null, fields: { Feilklasse: ['B'] } }), rules)).toBeNull();
+    expect(classify(issue({ priority: null, fields: { Annet: ['A'] } }), rules)).toBeNull();
+    expect(classify(issue({ priority: null, labels: ['B-FEIL'] }), rules)).toBe('B');
+    expect(classify(issue({ priority: 'high' }), rules)).toBe('C');
+    expect(classify(issue({ priority: 'Highest' }), rules)).toBeNull();
+  });
+  it('never matches a field rule on an issue without that field, whatever the rule’s value', () => {
+    for (const value of ['A', '', 'Stryker was here']) {
+      const rules = effectiveRules([{ source: 'field', field: 'Feilklasse', value, class: 'A' }]);
+      expect(classify(issue({ priority: null, fields: { Annet: [value] } }), rules)).toBeNull();
+    }
+  });
+  it('leaves an issue without priority unclassified, and a field rule without a field name matches only a field named ""', () => {
+    expect(classify(issue({ priority: null }), effectiveRules([]))).toBeNull();
+    const nameless = effectiveRules([{ source: 'field', value: 'A', class: 'A' }]);
+    expect(classify(issue({ priority: null, fields: { '': ['A'] } }), nameless)).toBe('A');
+    expect(classify(issue({ priority: null, fields: { Feilklasse: ['A'] } }), nameless)).toBeNull();
+  });
+});
+
+describe('countOpen and latestRelease at their edges', () => {
+  it('counts only issues open at asOf, each class separately, and sorts the unclassified by key number', () => {
+    const issues = [
+      issue({ key: 'ML-10', priority: 'Odd' }),
+      issue({ key: 'ML-9', priority: null }),
+      issue({ key: 'ML-2', priority: 'High' }),
+      issue({ key: 'ML-3', priority: 'Major' }),
+      issue({ key: 'ML-4', priority: 'Critical', created: '2025-06-02T00:00:00.000Z' }),
+      issue({ key: 'ML-5', priority: 'Low', resolved: '2025-06-01T00:00:00.000Z' }),
+    ];
+    const s = countOpen(issues, [], { asOf: '2025-06-01T00:00:00.000Z' });
+    expect(s.open).toEqual({ A: 0, B: 2, C: 0, unclassified: 2 });
+    expect(s.total).toBe(4);
+    expect(s.unclassified.map((i) => i.key)).toEqual(['ML-9', 'ML-10']);
+    expect(countOpen(issues, [], { asOf: '2025-06-02T00:00:00.000Z' }).open).toEqual({ A: 1, B: 2, C: 0, unclassified: 2 });
+  });
+  it('counts every open issue when the release is null or empty, and only exact fix versions otherwise', () => {
+    const issues = [
+      issue({ key: 'ML-1', priority: 'Low', fixVersions: ['2.1'] }),
+      issue({ key: 'ML-2', priority: 'Low', fixVersions: ['2.10'] }),
+      issue({ key: 'ML-3', priority: 'Low' }),
+    ];
+    const asOf = '2025-06-01T00:00:00.000Z';
+    expect(countOpen(issues, [], { asOf, release: null }).total).toBe(3);
+    expect(countOpen(issues, [], { asOf, release: '' }).total).toBe(3);
+    expect(countOpen(issues, [], { asOf, release: '2.1' }).total).toBe(1);
+    expect(countOpen(issues, [], { asOf, release: '2.10' }).open).toEqual({ A: 0, B: 0, C: 1, unclassified: 0 });
+  });
+  it('takes the highest fix version in numeric order as the latest release, null without any', () => {
+    expect(latestRelease([issue({ fixVersions: ['2.9', '2.10'] }), issue({ fixVersions: ['2.2', '2.9'] })])).toBe('2.10');
+    expect(latestRelease([issue({ fixVersions: ['1.0'] })])).toBe('1.0');
+    expect(latestRelease([issue()])).toBeNull();
+    expect(latestRelease([])).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ALWAYS, check, rec, shifts } from './aml.testing.ts';
-import type { Breach, Dispensation, TimeRecord } from './aml-model.ts';
+import { type Breach, DEFAULT_AML_SETTINGS, type Dispensation, type TimeRecord } from './aml-model.ts';
 
 const only = (rule: Breach['rule'], records: TimeRecord[], dispensations: Dispensation[] = []) =>
   check(records, { dispensations })
@@ -125,5 +125,118 @@ describe('overtime52w: 200 h over whole ISO weeks W−51…W (breached when > 20
     ];
     expect(only('overtime52w', longer('21:00'), [ALWAYS('overtime')])).toEqual([]);
     expect(only('overtime52w', longer('21:15'), [ALWAYS('overtime')])).toEqual(['2025-05-26 300.25/300']);
+  });
+});
+
+describe('rest7d: 28 h with a rest dispensation (met at exactly the limit)', () => {
+  // Mon–Sat 08–16 and Sunday evening: the longest free stretch is Sat 16:00 → Sun <start>.
+  const sixDaysAnd = (sundayStart: string) => [
+    ...shifts([...week, '2025-05-10'], '08:00', '16:00'),
+    rec(`2025-05-11T${sundayStart}`, '2025-05-11T23:00'),
+  ];
+  const rest = [{ type: 'rest' as const, from: null, to: null }];
+  it.each([
+    ['20:15', []],
+    ['20:00', []],
+    ['19:45', ['2025-05-11 27.75/28']],
+  ])('Sunday from %s', (start, expected) => {
+    expect(only('rest7d', sixDaysAnd(start), rest)).toEqual(expected);
+  });
+  it('without the dispensation 28 h is a breach of 35 h', () => {
+    expect(only('rest7d', sixDaysAnd('20:00'))).toEqual(['2025-05-10 28/35']);
+  });
+});
+
+describe('overtime7d with an overtime dispensation: 20 h (breached when > 20)', () => {
+  // Mon–Thu 16–20 (16 h) and Saturday from 10:00.
+  const overtime = (lastEnd: string) => [
+    ...shifts(week.slice(0, 4), '16:00', '20:00', 'overtime'),
+    rec('2025-05-10T10:00', `2025-05-10T${lastEnd}`, 'overtime'),
+  ];
+  it.each([
+    ['13:45', []],
+    ['14:00', []],
+    ['14:15', ['2025-05-10 20.25/20']],
+  ])('Saturday 10:00–%s', (end, expected) => {
+    expect(only('overtime7d', overtime(end), [ALWAYS('overtime')])).toEqual(expected);
+  });
+  it('without the dispensation the same 20 h passed 10 h on Wednesday', () => {
+    expect(only('overtime7d', overtime('14:00'))).toEqual(['2025-05-07 20/10']);
+  });
+});
+
+describe('hours7d with an overtime dispensation: 69 h a week, 384 h over 8 weeks (breached when > limit)', () => {
+  const days7 = [...week, '2025-05-10', '2025-05-11'];
+  // Six days of 10 h and a Sunday of 9 h = 69 h.
+  const heavy = (sundayEnd: string) => [...shifts(days7.slice(0, 6), '06:00', '16:00'), rec('2025-05-11T06:00', `2025-05-11T${sundayEnd}`)];
+  it('69 h is allowed, 69¼ h is not, 68¾ h neither', () => {
+    expect(only('hours7d', heavy('15:00'), [ALWAYS('overtime')])).toEqual([]);
+    expect(only('hours7d', heavy('14:45'), [ALWAYS('overtime')])).toEqual([]);
+    expect(only('hours7d', heavy('15:15'), [ALWAYS('overtime')])).toEqual(['2025-05-11 69.25/69']);
+  });
+
+  // Eight weeks of Mon–Sat 08–16 = 8 × 48 = 384 h, the last week being week 19 of 2025.
+  const mondays = Array.from({ length: 8 }, (_, i) => new Date(Date.UTC(2025, 2, 17 + 7 * i)).toISOString().slice(0, 10));
+  const sixDays = (monday: string) =>
+    Array.from({ length: 6 }, (_, d) => new Date(Date.parse(monday) + d * 86_400_000).toISOString().slice(0, 10));
+  const eight = (lastEnd: string) => [
+    ...mondays.slice(0, 7).flatMap((m) => shifts(sixDays(m), '08:00', '16:00')),
+    ...shifts(sixDays(mondays[7]!).slice(0, 5), '08:00', '16:00'),
+    rec('2025-05-10T08:00', `2025-05-10T${lastEnd}`),
+  ];
+  it('384 h over eight weeks is allowed, 384¼ h is not', () => {
+    expect(mondays[7]).toBe('2025-05-05');
+    expect(only('hours7d', eight('16:00'), [ALWAYS('overtime')])).toEqual([]);
+    expect(only('hours7d', eight('15:45'), [ALWAYS('overtime')])).toEqual([]);
+    expect(only('hours7d', eight('16:15'), [ALWAYS('overtime')])).toEqual(['2025-05-10 384.25/384']);
+  });
+  const ninth = shifts(sixDays('2025-03-10'), '08:00', '16:00');
+  it('the window is eight weeks: a ninth week before it does not count', () => {
+    expect(only('hours7d', [...ninth, ...eight('16:00')], [ALWAYS('overtime')])).toEqual([]);
+  });
+  it('with the averaging setting, normal weeks are judged by 8 × 48 = 384 h', () => {
+    const settings = { ...DEFAULT_AML_SETTINGS, hours7d: { ...DEFAULT_AML_SETTINGS.hours7d, averaging: true } };
+    const hours7d = (records: TimeRecord[]) =>
+      check(records, { settings })
+        .filter((b) => b.rule === 'hours7d')
+        .map((b) => `${b.date} ${b.measured}/${b.limit}`);
+    expect(hours7d(eight('16:00'))).toEqual([]);
+    expect(hours7d(eight('16:15'))).toEqual(['2025-05-10 384.25/384']);
+    expect(hours7d([...ninth, ...eight('16:00')])).toEqual([]);
+  });
+});
+
+describe('sundays: the window [Saturday 18:00, Sunday 22:00) at its edges', () => {
+  const twice = (from: string, to: string) =>
+    ['2025-05-10', '2025-05-17'].map((sat) => {
+      const day = (t: string) => (t.startsWith('sun ') ? `${sundayAfter(sat)}T${t.slice(4)}` : `${sat}T${t}`);
+      return rec(day(from), day(to), 'callout');
+    });
+  const sundayAfter = (sat: string) => new Date(Date.parse(sat) + 86_400_000).toISOString().slice(0, 10);
+  const sundays = (records: TimeRecord[]) =>
+    check(records)
+      .filter((b) => b.rule === 'sundays')
+      .map((b) => `${b.date} ${b.periodKey} ${b.measured}/${b.limit}`);
+  it('work ending at Saturday 18:00 is outside, work reaching past it is inside (dated Saturday)', () => {
+    expect(sundays(twice('17:00', '18:00'))).toEqual([]);
+    expect(sundays(twice('17:00', '18:15'))).toEqual(['2025-05-17 2025-05-18 2/1']);
+  });
+  it('work starting before Sunday 22:00 is inside, at 22:00 outside', () => {
+    expect(sundays(twice('sun 21:45', 'sun 23:00'))).toEqual(['2025-05-18 2025-05-18 2/1']);
+    expect(sundays(twice('sun 22:00', 'sun 23:00'))).toEqual([]);
+  });
+  it('a Sunday in between breaks the run: worked, free, worked is no breach', () => {
+    const records = ['2025-05-04', '2025-05-18'].map((d) => rec(`${d}T10:00`, `${d}T12:00`, 'callout'));
+    expect(sundays(records)).toEqual([]);
+  });
+  it('with a dispensation, three in a row is allowed and the fourth is a breach', () => {
+    const run = (n: number) =>
+      ['2025-05-04', '2025-05-11', '2025-05-18', '2025-05-25'].slice(0, n).map((d) => rec(`${d}T10:00`, `${d}T12:00`, 'callout'));
+    const withD = (records: TimeRecord[]) =>
+      check(records, { dispensations: [ALWAYS('sundays')] })
+        .filter((b) => b.rule === 'sundays')
+        .map((b) => `${b.date} ${b.measured}/${b.limit} ${b.dispensation}`);
+    expect(withD(run(3))).toEqual([]);
+    expect(withD(run(4))).toEqual(['2025-05-25 4/3 true']);
   });
 });
