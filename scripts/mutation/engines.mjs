@@ -47,7 +47,12 @@ export const ENGINES = {
       'src/service/availability/intervals.ts',
       'src/service/availability/service-time.ts',
     ],
-    tests: ['src/service/calls/calls.test.ts', 'src/service/calls/calls.property.test.ts', 'src/service/availability/availability.test.ts'],
+    tests: [
+      'src/service/calls/calls.test.ts',
+      'src/service/calls/calls.property.test.ts',
+      'src/service/availability/availability.test.ts',
+      'src/service/availability/availability.boundaries.test.ts',
+    ],
   },
   projects: {
     mutate: ['src/projects/defects/defects.ts', 'src/projects/milestones/milestones.ts'],
