@@ -146,6 +146,7 @@ describe('the sane range of years (default 2000–2100)', () => {
     expect(yearRangeProblem('2100-12-31')).toBeNull();
     expect(yearRangeProblem('x1999-12')).toBeNull();
     expect(yearRangeProblem('1999')).toBeNull();
+    expect(yearRangeProblem('1999-5')).toBeNull();
   });
 
   it('refuses a well-formed period outside the range with that reason', () => {
@@ -317,6 +318,9 @@ describe('local times and instants', () => {
       '2025-05-01T10:00Zx',
       '2025-05-01',
       '2025-5-01T10:00',
+      '+002025-05-01T10:00',
+      '2025-05-01T08:00Z[Europe/Oslo]',
+      '2025-05-01T10:00+02:00[Europe/Oslo]',
     ]) {
       expect(parseLocalOrInstant(bad), bad).toEqual({ ok: false, problem: 'invalid' });
     }
