@@ -26,7 +26,13 @@ export const ENGINES = {
   },
   finance: {
     mutate: ['src/finance/finance.ts', 'src/finance/plan/budget.ts'],
-    tests: ['src/finance/finance.test.ts', 'src/finance/finance.boundaries.test.ts', 'src/finance/plan/budget.test.ts'],
+    tests: [
+      'src/finance/finance.test.ts',
+      'src/finance/finance.boundaries.test.ts',
+      'src/finance/finance.forecast.test.ts',
+      'src/finance/plan/budget.test.ts',
+      'src/finance/plan/budget.rounding.test.ts',
+    ],
   },
   capital: {
     mutate: ['src/finance/capital/capital.ts', 'src/finance/capital/capital-investments.ts', 'src/finance/capital/capital-receivables.ts'],
