@@ -39,6 +39,7 @@ export const ENGINES = {
     tests: [
       'src/finance/capital/capital.test.ts',
       'src/finance/capital/capital-investments.test.ts',
+      'src/finance/capital/capital-investments.years.test.ts',
       'src/finance/capital/capital-receivables.test.ts',
     ],
   },
