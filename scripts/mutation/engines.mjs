@@ -59,6 +59,8 @@ export const ENGINES = {
       'src/service/calls/calls.property.test.ts',
       'src/service/availability/availability.test.ts',
       'src/service/availability/availability.boundaries.test.ts',
+      'src/service/availability/intervals.test.ts',
+      'src/service/availability/service-time.test.ts',
     ],
   },
   projects: {
