@@ -38,7 +38,6 @@ export function parseNok(text: string): Ore | undefined {
   const cleaned = text
     .trim()
     .replace(/[\s\u00a0\u202f]/g, '')
-    // Stryker disable next-line Regex: a minus sign not at the start is rejected either way (as \u2212 or as a '-' the amount pattern only allows first)
     .replace(/^\u2212/, '-');
   const m = DECIMAL.exec(cleaned);
   if (!m) return undefined;

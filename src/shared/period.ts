@@ -180,7 +180,6 @@ export function parseLocalOrInstant(text: string): { ok: true; epochMs: number }
   if (/(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(t)) {
     try {
       return { ok: true, epochMs: Temporal.Instant.from(t).epochMilliseconds };
-      // Stryker disable next-line BlockStatement: without this return the text, ending in Z or an offset, fails the local pattern below and is invalid all the same
     } catch {
       return { ok: false, problem: 'invalid' };
     }
