@@ -28,15 +28,24 @@ export const ENGINES = {
   },
   finance: {
     mutate: ['src/finance/finance.ts', 'src/finance/plan/budget.ts'],
-    tests: ['src/finance/finance.test.ts', 'src/finance/finance.boundaries.test.ts', 'src/finance/plan/budget.test.ts'],
+    tests: [
+      'src/finance/finance.test.ts',
+      'src/finance/finance.boundaries.test.ts',
+      'src/finance/finance.forecast.test.ts',
+      'src/finance/plan/budget.test.ts',
+      'src/finance/plan/budget.rounding.test.ts',
+    ],
+    minimum: 97,
   },
   capital: {
     mutate: ['src/finance/capital/capital.ts', 'src/finance/capital/capital-investments.ts', 'src/finance/capital/capital-receivables.ts'],
     tests: [
       'src/finance/capital/capital.test.ts',
       'src/finance/capital/capital-investments.test.ts',
+      'src/finance/capital/capital-investments.years.test.ts',
       'src/finance/capital/capital-receivables.test.ts',
     ],
+    minimum: 97,
   },
   report: {
     mutate: ['src/report/narrative.ts'],
@@ -50,7 +59,15 @@ export const ENGINES = {
       'src/service/availability/intervals.ts',
       'src/service/availability/service-time.ts',
     ],
-    tests: ['src/service/calls/calls.test.ts', 'src/service/calls/calls.property.test.ts', 'src/service/availability/availability.test.ts'],
+    tests: [
+      'src/service/calls/calls.test.ts',
+      'src/service/calls/calls.property.test.ts',
+      'src/service/availability/availability.test.ts',
+      'src/service/availability/availability.boundaries.test.ts',
+      'src/service/availability/intervals.test.ts',
+      'src/service/availability/service-time.test.ts',
+    ],
+    minimum: 97,
   },
   projects: {
     mutate: ['src/projects/defects/defects.ts', 'src/projects/milestones/milestones.ts'],
@@ -65,5 +82,6 @@ export const ENGINES = {
   shared: {
     mutate: ['src/shared/money.ts', 'src/shared/period.ts', 'src/shared/holidays.ts'],
     tests: ['src/shared/money.test.ts', 'src/shared/period.test.ts', 'src/shared/period.arithmetic.test.ts', 'src/shared/holidays.test.ts'],
+    minimum: 97,
   },
 };

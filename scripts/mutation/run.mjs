@@ -7,6 +7,11 @@
  *   node scripts/mutation/run.mjs --changed [ref] only engine files changed against `ref` (default:
  *                                                 the merge base with main, or the previous commit
  *                                                 on main itself), uncommitted changes included
+ *   node scripts/mutation/run.mjs --incremental … with any of the above: Stryker's incremental mode,
+ *                                                 re-testing only mutants whose code or covering test
+ *                                                 files changed since the engine's last run
+ *                                                 (reports/mutation/<engine>.incremental.json, seeded
+ *                                                 from reports/mutation/<engine>.json when missing)
  *
  * Each engine runs `stryker run --mutate <its files>` with only its tests (STRYKER_ENGINE_TESTS, read
  * by vitest.mutation.config.ts). Fails when an engine's score is below its `minimum` (engines.mjs; set
@@ -58,6 +63,19 @@ export function selectEngines(names, changed) {
   return out;
 }
 
+/**
+ * Stryker's incremental mode for one engine: its own incremental file, so engines do not overwrite
+ * each other's results. The engine's last JSON report has the same format and seeds a missing file.
+ * Tests without a location (vitest's) count as changed when anything in their file changed.
+ */
+export function incrementalArgs(reports, name, incremental) {
+  if (!incremental) return [];
+  const file = join(reports, `${name}.incremental.json`);
+  const last = join(reports, `${name}.json`);
+  if (!existsSync(file) && existsSync(last)) copyFileSync(last, file);
+  return ['--incremental', '--incrementalFile', file];
+}
+
 /** Stryker's mutation score: detected / valid mutants (compile errors and ignored ones left out). */
 export function scoreOf(report) {
   const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0 };
@@ -80,9 +98,11 @@ export function scoreOf(report) {
 function main(argv) {
   const names = [];
   let changedMode = false;
+  let incremental = false;
   let ref = null;
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--changed') {
+    if (argv[i] === '--incremental') incremental = true;
+    else if (argv[i] === '--changed') {
       changedMode = true;
       if (argv[i + 1] && !argv[i + 1].startsWith('--') && !(argv[i + 1] in ENGINES)) ref = argv[++i];
     } else names.push(argv[i]);
@@ -119,11 +139,15 @@ function main(argv) {
     console.log(`\n==> mutation: ${name} (${mutate.join(', ')})`);
     // STRYKER_CONCURRENCY overrides the config's two test processes (e.g. 1 when the machine is shared).
     const concurrency = process.env.STRYKER_CONCURRENCY ? ['--concurrency', process.env.STRYKER_CONCURRENCY] : [];
-    const r = spawnSync('npx', ['stryker', 'run', '--mutate', mutate.join(','), ...concurrency], {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, STRYKER_ENGINE_TESTS: engine.tests.join(',') },
-    });
+    const r = spawnSync(
+      'npx',
+      ['stryker', 'run', '--mutate', mutate.join(','), ...concurrency, ...incrementalArgs(reports, name, incremental)],
+      {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, STRYKER_ENGINE_TESTS: engine.tests.join(',') },
+      },
+    );
     const json = join(reports, 'mutation.json');
     if (r.status !== 0 || !existsSync(json)) {
       results.push({ name, failed: `stryker exited with ${r.status}` });

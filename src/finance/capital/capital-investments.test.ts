@@ -88,3 +88,152 @@ describe('investmentOverview(data, period)', () => {
     expect(o.budgetYears).toEqual([]);
   });
 });
+
+describe('investmentOverview at the edges of the period', () => {
+  const none = { budgets: [], expectedUse: [], milestones: [], invoices: [] };
+  const invoice = (invoiceDate: string, amount: number, project = 'P', budgetYear = 2024) => ({
+    invoiceNo: invoiceDate,
+    invoiceDate,
+    project,
+    budgetYear,
+    amount,
+  });
+
+  it('counts this year from 1 January and to date through the last day of the period', () => {
+    const o = investmentOverview(
+      {
+        ...none,
+        budgets: [{ budgetYear: 2024, project: 'P', approved: 10_000, reserve: 0 }],
+        invoices: [invoice('2024-12-31', 1), invoice('2025-01-01', 20), invoice('2025-05-31', 300), invoice('2025-06-01', 4_000)],
+      },
+      '2025-05',
+    );
+    expect(o.budgetYears[0]).toMatchObject({ budgetYear: 2024, invoicedThisYear: 320, invoicedToDate: 321, remaining: 9_679 });
+    expect(o.total).toMatchObject({ invoicedThisYear: 320, invoicedToDate: 321, remaining: 9_679, approved: 10_000 });
+    expect([o.period, o.year, o.asOf, o.invoicedThisYear]).toEqual(['2025-05', 2025, '2025-05-31', 320]);
+  });
+
+  it('takes a milestone paid on the last day as paid and one paid the day after as remaining', () => {
+    const milestone = (milestone: string, paidDate: string | null, amount: number) => ({
+      budgetYear: 2025,
+      project: 'P',
+      milestone,
+      amount,
+      plannedDate: '2025-01-01',
+      paidDate,
+    });
+    const o = investmentOverview(
+      {
+        ...none,
+        budgets: [{ budgetYear: 2025, project: 'P', approved: 1_000, reserve: 100 }],
+        milestones: [
+          milestone('M1', '2025-05-30', 1),
+          milestone('M2', '2025-05-31', 20),
+          milestone('M3', '2025-06-01', 300),
+          milestone('M4', null, 400),
+        ],
+      },
+      '2025-05',
+    );
+    expect(o.budgetYears[0]?.projects[0]).toEqual({
+      project: 'P',
+      approved: 1_000,
+      invoicedThisYear: 0,
+      invoicedToDate: 0,
+      remaining: 1_000,
+      expectedUseThisYear: null,
+      remainingMilestones: 700,
+      remainingMilestoneCount: 2,
+      remainingReserve: 100,
+      remainingOther: 200,
+    });
+    expect(o.total).toMatchObject({ remainingMilestones: 700, remainingMilestoneCount: 2, remainingReserve: 100, remainingOther: 200 });
+  });
+
+  it('leaves no reserve when unpaid milestones exceed what remains', () => {
+    const o = investmentOverview(
+      {
+        ...none,
+        budgets: [{ budgetYear: 2025, project: 'P', approved: 1_000, reserve: 100 }],
+        invoices: [invoice('2025-02-01', 900, 'P', 2025)],
+        milestones: [{ budgetYear: 2025, project: 'P', milestone: 'M', amount: 300, plannedDate: '2025-09-01', paidDate: null }],
+      },
+      '2025-05',
+    );
+    expect(o.budgetYears[0]?.projects[0]).toMatchObject({
+      remaining: 100,
+      remainingMilestones: 300,
+      remainingReserve: 0,
+      remainingOther: -200,
+    });
+  });
+
+  it('adds up several expected uses of the report year, project by project and in the total', () => {
+    const use = (project: string, year: number, amount: number) => ({ budgetYear: 2025, project, year, amount });
+    const o = investmentOverview(
+      {
+        ...none,
+        budgets: [
+          { budgetYear: 2025, project: 'A', approved: 100, reserve: 0 },
+          { budgetYear: 2025, project: 'B', approved: 100, reserve: 0 },
+        ],
+        expectedUse: [use('A', 2025, 10), use('A', 2025, 5), use('A', 2024, 1_000)],
+      },
+      '2025-05',
+    );
+    expect(o.budgetYears[0]?.projects.map((p) => [p.project, p.expectedUseThisYear])).toEqual([
+      ['A', 15],
+      ['B', null],
+    ]);
+    expect(o.budgetYears[0]?.expectedUseThisYear).toBe(15);
+    expect(o.total.expectedUseThisYear).toBe(15);
+  });
+
+  it('shows the report year even when nothing remains, and an old year when it invoiced this year', () => {
+    const o = investmentOverview(
+      {
+        ...none,
+        budgets: [
+          { budgetYear: 2025, project: 'Ny', approved: 0, reserve: 0 },
+          { budgetYear: 2023, project: 'Ferdig', approved: 50, reserve: 0 },
+          { budgetYear: 2022, project: 'Avsluttet', approved: 70, reserve: 0 },
+        ],
+        invoices: [invoice('2025-03-01', 50, 'Ferdig', 2023), invoice('2024-03-01', 70, 'Avsluttet', 2022)],
+      },
+      '2025-05',
+    );
+    expect(o.budgetYears.map((b) => [b.budgetYear, b.remaining, b.invoicedThisYear])).toEqual([
+      [2025, 0, 0],
+      [2023, 0, 50],
+    ]);
+    expect(o.total).toMatchObject({ approved: 50, invoicedThisYear: 50, invoicedToDate: 50, remaining: 0, expectedUseThisYear: null });
+  });
+
+  it('lists projects in Norwegian order and keeps budget years apart from project names', () => {
+    const budget = (budgetYear: number, project: string) => ({ budgetYear, project, approved: 10, reserve: 0 });
+    const o = investmentOverview(
+      {
+        ...none,
+        budgets: [budget(2025, 'Åsen'), budget(2025, 'Øvre'), budget(2025, 'Zulu'), budget(2025, 'Ærfugl'), budget(2025, 'Alfa')],
+      },
+      '2025-05',
+    );
+    expect(o.budgetYears[0]?.projects.map((p) => p.project)).toEqual(['Alfa', 'Zulu', 'Ærfugl', 'Øvre', 'Åsen']);
+    expect(o.budgetYears[0]?.approved).toBe(50);
+  });
+
+  it('counts a milestone or an expected use on a project without a budget row', () => {
+    const o = investmentOverview(
+      {
+        ...none,
+        milestones: [{ budgetYear: 2025, project: 'M', milestone: 'M1', amount: 5, plannedDate: '2025-09-01', paidDate: null }],
+        expectedUse: [{ budgetYear: 2025, project: 'U', year: 2025, amount: 7 }],
+      },
+      '2025-05',
+    );
+    expect(o.budgetYears[0]?.projects.map((p) => [p.project, p.approved, p.remainingMilestones, p.expectedUseThisYear])).toEqual([
+      ['M', 0, 5, null],
+      ['U', 0, 0, 7],
+    ]);
+  });
+});

@@ -80,3 +80,31 @@ describe('receivablesAgeing({ period, items })', () => {
     expect(ageing.total.items).toBe(1);
   });
 });
+
+describe('receivablesAgeing at the edges of the period', () => {
+  it('keeps an item invoiced on the last day and a credit (negative outstanding), not one invoiced the day after', () => {
+    const ageing = receivablesAgeing({
+      period: '2025-05',
+      listDate: null,
+      items: [
+        item({ invoiceNo: 'A', invoiceDate: '2025-05-31', dueDate: '2025-06-30', outstanding: 40 }),
+        item({ invoiceNo: 'B', invoiceDate: '2025-06-01', dueDate: '2025-06-30', outstanding: 500 }),
+        item({ invoiceNo: 'C', customerType: 'annen', dueDate: '2025-01-31', outstanding: -7 }),
+      ],
+    });
+    expect([ageing.period, ageing.asOf, ageing.listDate]).toEqual(['2025-05', '2025-05-31', null]);
+    expect(ageing.total).toEqual({
+      buckets: { notDue: 40, days1to30: 0, days31to60: 0, days61to90: 0, over90: -7 },
+      total: 33,
+      overdue: -7,
+      items: 2,
+    });
+    expect(ageing.byType[2]).toEqual({
+      customerType: 'annen',
+      buckets: { notDue: 0, days1to30: 0, days31to60: 0, days61to90: 0, over90: -7 },
+      total: -7,
+      overdue: -7,
+      items: 1,
+    });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodise, spread, workingDaysPerMonth } from './budget.ts';
+import { periodise, profileWeights, spread, workingDaysPerMonth } from './budget.ts';
 
 describe('periodise(annual, profile, year)', () => {
   it('spreads evenly, exactly in øre, the remainder to the earliest months', () => {
@@ -26,5 +26,45 @@ describe('periodise(annual, profile, year)', () => {
   it('rejects weights that are all zero or negative', () => {
     expect(() => spread(100, Array(12).fill(0))).toThrow(RangeError);
     expect(() => spread(100, [1, -1])).toThrow(RangeError);
+  });
+});
+
+describe('spread(annual, weights) rounding', () => {
+  it('gives the remainder øre one each to the earliest months on equal fractions', () => {
+    expect(spread(17, Array(12).fill(1))).toEqual([2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1]);
+    expect(spread(-17, Array(12).fill(1))).toEqual([-2, -2, -2, -2, -2, -1, -1, -1, -1, -1, -1, -1]);
+  });
+
+  it('gives the remainder to the largest fractions first, whatever their month', () => {
+    // 10 × (1, 2, 4) / 7 = 1,43 / 2,86 / 5,71: floors 1 + 2 + 5 = 8, the 2 øre left go to 2,86 and 5,71.
+    expect(spread(10, [1, 2, 4])).toEqual([1, 3, 6]);
+    expect(spread(10, [4, 2, 1])).toEqual([6, 3, 1]);
+    expect(spread(10, [2, 4, 1])).toEqual([3, 6, 1]);
+  });
+
+  it('spreads zero as zeros and one weight as the whole amount', () => {
+    expect(spread(0, [1, 1])).toEqual([0, 0]);
+    expect(spread(-5, [0, 1])).toEqual([0, -5]);
+    expect(spread(5, [3])).toEqual([5]);
+  });
+
+  it('refuses a weight that is not a number', () => {
+    expect(() => spread(100, [1, Number.NaN])).toThrow('weights must be non-negative and not all zero');
+    expect(() => spread(100, [-1, 2])).toThrow('weights must be non-negative and not all zero');
+  });
+
+  it('copies custom weights and gives even weights as twelve ones', () => {
+    const weights = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    const got = profileWeights({ kind: 'weights', weights }, 2025);
+    expect(got).toEqual(weights);
+    expect(got).not.toBe(weights);
+    expect(profileWeights({ kind: 'even' }, 2025)).toEqual(Array(12).fill(1));
+    expect(profileWeights({ kind: 'working-days' }, 2024)).toEqual(workingDaysPerMonth(2024));
+  });
+
+  it('counts working days of a leap February and of December with Christmas', () => {
+    // 2024: February has 29 days (21 working days), December loses 25 and 26 (Wed, Thu).
+    expect(workingDaysPerMonth(2024)[1]).toBe(21);
+    expect(workingDaysPerMonth(2024)[11]).toBe(20);
   });
 });

@@ -28,6 +28,7 @@ function localToMs(date: Temporal.PlainDate, minute: number): number {
   const day = minute >= 1440 ? date.add({ days: 1 }) : date;
   const m = minute % 1440;
   const time = new Temporal.PlainTime(Math.floor(m / 60), m % 60);
+  // Stryker disable next-line ObjectLiteral: 'compatible' is the default disambiguation, written out because the spec names it
   return day.toPlainDateTime(time).toZonedDateTime(TIME_ZONE, { disambiguation: 'compatible' }).epochMilliseconds;
 }
 
@@ -61,7 +62,9 @@ export function parseOutageTime(text: string): number | null {
   try {
     if (/(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(t)) return Temporal.Instant.from(t).epochMilliseconds;
     if (!/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/.test(t)) return null;
+    // Stryker disable next-line ObjectLiteral: a string is always parsed strictly; overflow only applies to property bags
     const local = Temporal.PlainDateTime.from(t, { overflow: 'reject' });
+    // Stryker disable next-line ObjectLiteral: 'compatible' is the default disambiguation, written out because the spec names it
     return local.toZonedDateTime(TIME_ZONE, { disambiguation: 'compatible' }).epochMilliseconds;
   } catch {
     return null;

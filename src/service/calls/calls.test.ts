@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { monthBoundsMs } from '../../shared/period.ts';
 import { DEFAULT_SERVICE_SETTINGS } from '../service-settings.ts';
-import { callMetrics, callsInMonth } from './calls.ts';
+import { type CallRecord, callMetrics, callsInMonth, isOutcomeEvent, OUTCOME_EVENTS } from './calls.ts';
 import { callsFromQueueLog, mergeCallState, QueueLogAccumulator } from './queue-log.ts';
 
 const S = DEFAULT_SERVICE_SETTINGS;
@@ -252,5 +252,109 @@ describe('QueueLogAccumulator on the bytes of a file', () => {
     acc.end();
     expect(acc.stats).toMatchObject({ lines: 3, malformed: 1, malformedLines: [2] });
     expect(acc.drain()).toEqual([{ callId: 'a', queue: 'Q1', enteredAt: T0, outcome: 'CONNECT', outcomeAt: T0 + 3, waitSeconds: 3 }]);
+  });
+});
+
+describe('callMetrics on call records at the limits', () => {
+  const call = (over: Partial<CallRecord>): CallRecord => ({
+    callId: 'c',
+    queue: 'Q1',
+    direction: 'in',
+    enteredAt: T0,
+    outcome: 'CONNECT',
+    outcomeAt: T0 + 10,
+    waitSeconds: 10,
+    ...over,
+  });
+
+  it('counts outbound calls apart and leaves calls without entry out', () => {
+    const m = callMetrics(
+      [call({ direction: 'out' }), call({ direction: 'out', enteredAt: null }), call({ enteredAt: null }), call({ waitSeconds: 20 })],
+      S,
+    );
+    expect(m).toEqual({
+      offered: 1,
+      answered: 1,
+      abandoned: 0,
+      shortAbandons: 0,
+      unresolved: 0,
+      answeredWithinThreshold: 1,
+      serviceLevel: 100,
+      averageSpeedOfAnswer: 20,
+      abandonRate: 0,
+      outbound: 2,
+    });
+  });
+
+  it('counts an abandon at exactly T as abandoned but outside the SL base, one second later inside it', () => {
+    const atT = callMetrics([call({ waitSeconds: 10 }), call({ outcome: 'ABANDON', waitSeconds: 30 })], S);
+    expect(atT).toMatchObject({ abandoned: 1, serviceLevel: 100, abandonRate: 50 });
+    const afterT = callMetrics([call({ waitSeconds: 10 }), call({ outcome: 'EXITWITHKEY', waitSeconds: 31 })], S);
+    expect(afterT).toMatchObject({ abandoned: 1, serviceLevel: 50, abandonRate: 50 });
+  });
+
+  it('uses the settings given: T = 20 s and no short abandons', () => {
+    const settings = { thresholdSeconds: 20, shortAbandonSeconds: 0 };
+    const m = callMetrics(
+      [
+        call({ waitSeconds: 20 }),
+        call({ waitSeconds: 21 }),
+        call({ outcome: 'ABANDON', waitSeconds: 0 }),
+        call({ outcome: 'ABANDON', waitSeconds: 1 }),
+        call({ outcome: 'EXITEMPTY', waitSeconds: 21 }),
+      ],
+      settings,
+    );
+    expect(m).toMatchObject({
+      offered: 5,
+      answered: 2,
+      answeredWithinThreshold: 1,
+      shortAbandons: 1,
+      abandoned: 2,
+      averageSpeedOfAnswer: 20.5,
+    });
+    expect(m.serviceLevel).toBe((1 / 3) * 100);
+    expect(m.abandonRate).toBe(50);
+  });
+
+  it('takes a missing wait as 0 s', () => {
+    expect(callMetrics([call({ waitSeconds: null })], S)).toMatchObject({ answeredWithinThreshold: 1, averageSpeedOfAnswer: 0 });
+    expect(callMetrics([call({ outcome: 'ABANDON', waitSeconds: null })], S)).toMatchObject({ shortAbandons: 1, abandoned: 0 });
+  });
+
+  it('gives nothing for no calls', () => {
+    expect(callMetrics([], S)).toEqual({
+      offered: 0,
+      answered: 0,
+      abandoned: 0,
+      shortAbandons: 0,
+      unresolved: 0,
+      answeredWithinThreshold: 0,
+      serviceLevel: null,
+      averageSpeedOfAnswer: null,
+      abandonRate: null,
+      outbound: 0,
+    });
+  });
+
+  it('takes a call entered at the first millisecond of the month and not one at the first of the next, per queue', () => {
+    const bounds = { startMs: 1_000_000, endMs: 2_000_000 };
+    const calls = [
+      call({ callId: 'before', enteredAt: 999 }),
+      call({ callId: 'first', enteredAt: 1_000 }),
+      call({ callId: 'other', enteredAt: 1_500, queue: 'Q2' }),
+      call({ callId: 'last', enteredAt: 1_999 }),
+      call({ callId: 'next', enteredAt: 2_000 }),
+      call({ callId: 'none', enteredAt: null }),
+    ];
+    expect(callsInMonth(calls, bounds).map((c) => c.callId)).toEqual(['first', 'other', 'last']);
+    expect(callsInMonth(calls, bounds, 'Q2').map((c) => c.callId)).toEqual(['other']);
+    expect(callsInMonth(calls, bounds, 'Q1').map((c) => c.callId)).toEqual(['first', 'last']);
+  });
+
+  it('knows the outcome events', () => {
+    expect(OUTCOME_EVENTS.filter(isOutcomeEvent)).toHaveLength(5);
+    expect(isOutcomeEvent('ENTERQUEUE')).toBe(false);
+    expect(isOutcomeEvent('connect')).toBe(false);
   });
 });
