@@ -13,11 +13,14 @@
  * Targets (issue #16): p99 < 300 ms for pages and APIs, no error. The load generator runs in a worker
  * thread of this process (autocannon's `workers`), so its own work — autocannon joins every response
  * body into a string, 0,7 MB for the PDF — does not stall the server's event loop and count as server
- * latency. `--same-thread` runs it on the server's event loop instead (the pessimistic figures).
+ * latency. `--same-thread` runs it on the server's event loop instead (the pessimistic figures). It
+ * keeps no response body (bench/web-load/discard-bodies.cjs): autocannon would decode each into a
+ * string, which costs more than the server's answer.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pino from 'pino';
@@ -80,7 +83,15 @@ try {
     const warm = await fetch(`${base}${path}`, { headers });
     if (!warm.ok) throw new Error(`${path}: HTTP ${warm.status}`);
     await warm.arrayBuffer();
-    const result = await autocannon({ url: `${base}${path}`, connections, duration, headers, workers: sameThread ? 0 : 1 });
+    const result = await autocannon({
+      url: `${base}${path}`,
+      connections,
+      duration,
+      headers,
+      workers: sameThread ? 0 : 1,
+      // The generator counts the bytes of each answer but keeps no body (discard-bodies.cjs says why).
+      setupClient: fileURLToPath(new URL('./discard-bodies.cjs', import.meta.url)),
+    });
     const errors = result.errors + result.timeouts + result.non2xx;
     const p99 = result.latency.p99;
     if (errors > 0 || p99 >= 300) failed = true;
