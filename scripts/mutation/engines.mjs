@@ -15,6 +15,7 @@ export const ENGINES = {
       'src/workforce/aml/aml.property.test.ts',
       'src/workforce/aml/aml-units.test.ts',
     ],
+    minimum: 74,
   },
   sickLeave: {
     mutate: ['src/workforce/sick-leave/sick-leave.ts', 'src/workforce/sick-leave/sick-leave-calendar.ts'],
