@@ -4,8 +4,8 @@
  * focus outline has >= 3:1 contrast against the background it sits on (1.4.11, from computed
  * styles), pages reflow at 320 px (1.4.10), and an import upload works with the keyboard alone (2.1.1).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, FileChooser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { contrastRatio, parseCssColour } from '../../src/web/contrast.ts';
 import { describeWithChromium } from '../support/layers.ts';
@@ -36,6 +36,32 @@ const FOCUS_STYLE = `(() => {
   return { what: el.tagName.toLowerCase() + ' «' + name + '»', outline: style.outlineColor,
     width: parseFloat(style.outlineWidth), outlineStyle: style.outlineStyle, bg };
 })()`;
+
+/**
+ * Named steps of a browser test, each with its own 20 s limit: a step that hangs fails with its name,
+ * the page's state (`state()`) and how long every earlier step took, instead of the test's bare timeout.
+ */
+function stepsOf(state: () => Promise<string>) {
+  const done: string[] = [];
+  return async function step<T>(name: string, what: Promise<T>): Promise<T> {
+    const started = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(async () => {
+        const seen = await state().catch((err: unknown) => String(err));
+        reject(new Error(`Still waiting for ${name} after 20 s. ${seen}. Steps before: ${done.join('; ')}`));
+      }, 20_000);
+    });
+    // The step's own promise may still settle after the report; it must not become an unhandled rejection.
+    what.catch(() => {});
+    try {
+      return await Promise.race([what, late]);
+    } finally {
+      clearTimeout(timer);
+      done.push(`${name} ${Date.now() - started} ms`);
+    }
+  };
+}
 
 describeWithChromium('keyboard, focus and reflow in Chromium', () => {
   let server: DemoServer;
@@ -102,24 +128,42 @@ describeWithChromium('keyboard, focus and reflow in Chromium', () => {
   });
 
   it('uploads an import file with the keyboard alone: open the kind, choose the file, send, and focus lands on the outcome', async () => {
-    const page = await open(`/import?period=${P}`);
-    const summary = page.locator('.uploads summary').first();
-    await summary.focus();
-    await page.keyboard.press('Enter');
+    const page = await context.newPage();
+    // Listen before the page loads, so Chromium intercepts the chooser long before Space is pressed.
+    const choosers: FileChooser[] = [];
+    page.on('filechooser', (chooser) => choosers.push(chooser));
+    const step = stepsOf(
+      async () =>
+        `URL ${page.url()}, focus on ${await page.evaluate("document.activeElement?.outerHTML.slice(0, 80) ?? ''")}, ` +
+        `status «${await page.locator('.uploads details[open] .upload-status').textContent({ timeout: 2000 })}»`,
+    );
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await step('the import page', openPage(page, server.base, `/import?period=${P}`));
+    await step('focus on the first kind', page.locator('.uploads summary').first().focus());
+    await step('Enter on the kind', page.keyboard.press('Enter'));
     expect(await page.locator('.uploads details').first().getAttribute('open')).toBe('');
     // Tab through the kind's fields to its file input; Space opens the file chooser.
     const onFileInput = () => page.evaluate("document.activeElement?.matches('.uploads details[open] input[type=file]') === true");
-    for (let i = 0; i < 5 && !(await onFileInput()); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 5 && !(await onFileInput()); i++) await step('Tab to the file input', page.keyboard.press('Tab'));
     expect(await onFileInput()).toBe(true);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-    await chooser.setFiles({ name: 'tastatur.csv', mimeType: 'text/csv', buffer: Buffer.from('ikke;en;gyldig;fil\n') });
-    await page.keyboard.press('Tab');
+    const [chooser] = await step(
+      'the file chooser opened by Space',
+      Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]),
+    );
+    expect(choosers.length).toBe(1);
+    expect(choosers[0]).toBe(chooser);
+    await step(
+      'the chosen file',
+      chooser.setFiles({ name: 'tastatur.csv', mimeType: 'text/csv', buffer: Buffer.from('ikke;en;gyldig;fil\n') }),
+    );
+    await step('Tab to the button', page.keyboard.press('Tab'));
     expect(await page.evaluate('document.activeElement?.textContent')).toBe('Last opp og importer');
-    await Promise.all([page.waitForURL(/kjoring=\d+/), page.keyboard.press('Enter')]);
+    await step('the page of the run after Enter', Promise.all([page.waitForURL(/kjoring=\d+/), page.keyboard.press('Enter')]));
     expect(await page.evaluate('document.activeElement?.id')).toBe('resultat');
     expect(await page.locator('#resultat').textContent()).toContain('tastatur.csv');
     await page.close();
-  });
+    // Each step has its own 20 s limit and names itself when it hangs; the test's own limit leaves room for that.
+  }, 90_000);
 
   it('draws every focus outline with >= 3:1 contrast against the background behind it', async () => {
     const page = await open(`/risiko?period=${P}`);
