@@ -14,6 +14,7 @@ export const ENGINES = {
       'src/workforce/aml/aml.boundaries.test.ts',
       'src/workforce/aml/aml.property.test.ts',
       'src/workforce/aml/aml-units.test.ts',
+      'src/workforce/aml/aml.mutation-causes.test.ts',
     ],
     minimum: 74,
   },
