@@ -15,6 +15,7 @@ export const ENGINES = {
       'src/workforce/aml/aml.property.test.ts',
       'src/workforce/aml/aml-units.test.ts',
       'src/workforce/aml/aml.mutation-causes.test.ts',
+      'src/workforce/aml/aml.mutation-blocks.test.ts',
     ],
     minimum: 74,
   },
