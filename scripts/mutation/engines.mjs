@@ -16,6 +16,7 @@ export const ENGINES = {
       'src/workforce/aml/aml-units.test.ts',
       'src/workforce/aml/aml.mutation-causes.test.ts',
       'src/workforce/aml/aml.mutation-blocks.test.ts',
+      'src/workforce/aml/aml.mutation-rules.test.ts',
     ],
     minimum: 74,
   },
