@@ -17,6 +17,7 @@ export const ENGINES = {
       'src/workforce/aml/aml.mutation-causes.test.ts',
       'src/workforce/aml/aml.mutation-blocks.test.ts',
       'src/workforce/aml/aml.mutation-rules.test.ts',
+      'src/workforce/aml/aml.mutation-time.test.ts',
     ],
     minimum: 74,
   },
