@@ -18,6 +18,7 @@ export const ENGINES = {
       'src/workforce/aml/aml.mutation-blocks.test.ts',
       'src/workforce/aml/aml.mutation-rules.test.ts',
       'src/workforce/aml/aml.mutation-time.test.ts',
+      'src/workforce/aml/aml.mutation-evidence.test.ts',
     ],
     minimum: 74,
   },
