@@ -20,7 +20,7 @@ export const ENGINES = {
       'src/workforce/aml/aml.mutation-time.test.ts',
       'src/workforce/aml/aml.mutation-evidence.test.ts',
     ],
-    minimum: 74,
+    minimum: 96,
   },
   sickLeave: {
     mutate: ['src/workforce/sick-leave/sick-leave.ts', 'src/workforce/sick-leave/sick-leave-calendar.ts'],
