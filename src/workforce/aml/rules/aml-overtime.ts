@@ -29,9 +29,11 @@ export function overtimeBreaches(tl: Timeline, rule: OvertimeRule): Breach[] {
   const weeks = groupBlocks(blocks, 'week');
   const span = WINDOW_WEEKS[rule];
   weeks.forEach((w, wi) => {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a shortcut; a week wholly outside the period only has breach dates outside it, which inRange drops below
     if (w.key + 6 < tl.fromDn || w.key > tl.toDn) return;
     const dispensation = hasDispensation(tl, rule, w.key + 6);
     const limit = dispensation ? tl.settings[rule].dispensation : tl.settings[rule].normal;
+    // Stryker disable next-line ConditionalExpression: for a one-week window sumOfKeys(weeks, W, W − 7) is 0 too (every earlier week is before W)
     const prior = span === 1 ? 0 : sumOfKeys(weeks, w.key - (span - 1) * 7, w.key - 7, wi);
     const hit = firstExceeding(blocks, w.from, w.to, prior, limit * HOUR_MS);
     if (!hit || !inRange(tl, hit.block.dn)) return;

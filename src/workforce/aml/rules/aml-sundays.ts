@@ -16,6 +16,7 @@ const windowCache = new Map<string, SundayWindow>();
 export function sundayWindow(sunday: number, saturdayHour: number, sundayHour: number): SundayWindow {
   const key = `${sunday}|${saturdayHour}|${sundayHour}`;
   let w = windowCache.get(key);
+  // Stryker disable next-line ConditionalExpression: a cache; recomputing the window gives the same window
   if (!w) {
     w = { start: localHourMs(sunday - 1, saturdayHour), end: localHourMs(sunday, sundayHour) };
     windowCache.set(key, w);

@@ -29,6 +29,7 @@ const isoCache = new Map<number, IsoDate>();
 
 export function dayToIso(dn: number): IsoDate {
   let s = isoCache.get(dn);
+  // Stryker disable next-line ConditionalExpression: a cache; recomputing gives the same date
   if (s === undefined) {
     s = new Date(dn * DAY_MS).toISOString().slice(0, 10);
     isoCache.set(dn, s);
@@ -41,6 +42,7 @@ const startCache = new Map<number, number>();
 /** Epoch ms of local midnight starting day dn. */
 export function dayStartMs(dn: number): number {
   let ms = startCache.get(dn);
+  // Stryker disable next-line ConditionalExpression: a cache; recomputing gives the same instant
   if (ms === undefined) {
     ms = Temporal.PlainDate.from(dayToIso(dn)).toZonedDateTime({ timeZone: TIME_ZONE }).epochMilliseconds;
     startCache.set(dn, ms);
@@ -52,6 +54,7 @@ export function dayStartMs(dn: number): number {
 export function dayOf(ms: number): number {
   // Europe/Oslo is UTC+1 or UTC+2: the estimate is at most one day off.
   let dn = Math.floor((ms + HOUR_MS) / DAY_MS);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,UpdateOperator: (ms + 1 h) / day is never a day late in Europe/Oslo (UTC+1 or +2), so this loop never runs and `<=` at a local midnight only steps back a day the next loop steps forward again (`>=` never ends, a timeout)
   while (ms < dayStartMs(dn)) dn--;
   while (ms >= dayStartMs(dn + 1)) dn++;
   return dn;
