@@ -5,6 +5,7 @@
  * sorting, and makes repeated identical lines harmless.
  */
 import { type CallRecord, OUTCOME_EVENTS, type OutcomeEvent } from './calls.ts';
+import { type CallBatch, callIdOf, packKeys, queueOf } from './queue-log-batch.ts';
 
 /** What one pass over lines skipped, shown to the user after an import. */
 export interface QueueLogStats {
@@ -117,21 +118,6 @@ function eventCode(b: Buffer, start: number, end: number): number {
 }
 
 /**
- * The calls of one batch, column by column, as the accumulator hands them over (to the database
- * writer, possibly in another thread: typed arrays and string arrays cost little to pass on).
- * `entered` is NaN for a call without ENTERQUEUE; `outcome` is 0 for none, else the OUTCOME_EVENTS
- * index + 1, and then `outcomeAt` and `wait` hold its time and wait.
- */
-export interface CallBatch {
-  ids: string[];
-  queues: string[];
-  entered: Float64Array;
-  outcome: Uint8Array;
-  outcomeAt: Float64Array;
-  wait: Float64Array;
-}
-
-/**
  * Folds queue_log lines into call states. Works on the file's bytes: one loop finds the line ends
  * and the first pipes, the epoch and wait are parsed from the bytes, and only lines that decide a
  * call (ENTERQUEUE or an outcome) are looked at further. A call is found by the bytes of its
@@ -153,6 +139,8 @@ export class QueueLogAccumulator {
   private keyLength = new Int32Array(1024);
   private arena = Buffer.allocUnsafe(1 << 20);
   private arenaUsed = 0;
+  /** Whether a key of this batch has a byte ≥ 128. */
+  private nonAscii = false;
   private count = 0;
   private entered = new Float64Array(1024);
   private outcomeAt = new Float64Array(1024);
@@ -297,46 +285,35 @@ export class QueueLogAccumulator {
   /** Hands over the calls gathered so far and starts afresh (tests and small files). */
   drain(): CallState[] {
     const b = this.drainBatch();
-    return b.ids.map((callId, s) => {
+    const calls: CallState[] = [];
+    for (let s = 0; s < b.count; s++) {
       const code = b.outcome[s] as number;
       const entered = b.entered[s] as number;
-      return {
-        callId,
-        queue: b.queues[s] as string,
+      calls.push({
+        callId: callIdOf(b, s),
+        queue: queueOf(b, s),
         enteredAt: Number.isNaN(entered) ? null : entered,
         outcome: OUTCOME_BY_CODE[code] ?? null,
         outcomeAt: code === 0 ? null : (b.outcomeAt[s] as number),
         waitSeconds: code === 0 ? null : (b.wait[s] as number),
-      };
-    });
+      });
+    }
+    return calls;
   }
 
   /** Hands over the calls gathered so far, column by column, and starts afresh: bounded memory for streaming imports. */
   drainBatch(): CallBatch {
     const n = this.count;
-    const ids: string[] = new Array(n);
-    const queues: string[] = new Array(n);
-    const arena = this.arena;
-    // Queues are few: the last one made is reused while the bytes are the same.
-    let lastQueue = '';
-    let lastAt = -1;
-    let lastLength = -1;
-    for (let s = 0; s < n; s++) {
-      const at = this.keyAt[s] as number;
-      const id = this.idLength[s] as number;
-      const end = at + (this.keyLength[s] as number);
-      ids[s] = arena.toString('utf8', at, at + id);
-      const q = at + id;
-      if (end - q !== lastLength || arena.compare(arena, lastAt, lastAt + lastLength, q, end) !== 0) {
-        lastQueue = arena.toString('utf8', q, end);
-        lastAt = q;
-        lastLength = end - q;
-      }
-      queues[s] = lastQueue;
-    }
     const batch: CallBatch = {
-      ids,
-      queues,
+      ...packKeys({
+        n,
+        arena: this.arena,
+        used: this.arenaUsed,
+        keyAt: this.keyAt,
+        idLength: this.idLength,
+        keyLength: this.keyLength,
+        nonAscii: this.nonAscii,
+      }),
       entered: this.entered.slice(0, n),
       outcome: this.outcome.slice(0, n),
       outcomeAt: this.outcomeAt.slice(0, n),
@@ -350,6 +327,7 @@ export class QueueLogAccumulator {
     this.table.fill(0);
     this.count = 0;
     this.arenaUsed = 0;
+    this.nonAscii = false;
   }
 
   /** Applies one ENTERQUEUE (code 0 here: no outcome) or outcome event; the same rule as mergeCallState. */
@@ -365,6 +343,7 @@ export class QueueLogAccumulator {
         queue = queue.trim();
       }
       const key = Buffer.from(`${id}${queue}`, 'utf8');
+      if (!ascii(key, 0, key.length)) this.nonAscii = true;
       s = this.slot(key, 0, Buffer.byteLength(id, 'utf8'), key.length);
     } else {
       // callid bytes and queue bytes, skipping the pipe between them.

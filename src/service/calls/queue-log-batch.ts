@@ -1,0 +1,102 @@
+/**
+ * A batch of calls as the queue_log accumulator hands it over, column by column, packed for the
+ * trip from the reading thread to the writing thread: typed arrays whose buffers are transferred
+ * (moved, not copied) and one string holding every call's key bytes back to back, instead of two
+ * arrays of 50 000 strings each that postMessage would serialise string by string and the other
+ * thread would rebuild one at a time. A batch's queues (a handful) are sent once each.
+ */
+
+/**
+ * `entered` is NaN for a call without ENTERQUEUE; `outcome` is 0 for none, else the OUTCOME_EVENTS
+ * index + 1, and then `outcomeAt` and `wait` hold its time and wait.
+ */
+export interface CallBatch {
+  count: number;
+  /** The calls' keys (callid, then queue) back to back; call s's callid is keys[idStart[s], idEnd[s]). */
+  keys: string;
+  idStart: Int32Array;
+  idEnd: Int32Array;
+  /** Call s's queue is queues[queueOf[s]]. */
+  queueOf: Int32Array;
+  queues: string[];
+  entered: Float64Array;
+  outcome: Uint8Array;
+  outcomeAt: Float64Array;
+  wait: Float64Array;
+}
+
+/** Call s's callid. */
+export function callIdOf(b: CallBatch, s: number): string {
+  return b.keys.slice(b.idStart[s], b.idEnd[s]);
+}
+
+/** Call s's queue. */
+export function queueOf(b: CallBatch, s: number): string {
+  return b.queues[b.queueOf[s] as number] as string;
+}
+
+/** The buffers of a batch, for postMessage's transfer list. */
+export function transferablesOf(b: CallBatch): ArrayBuffer[] {
+  return [b.idStart, b.idEnd, b.queueOf, b.entered, b.outcome, b.outcomeAt, b.wait].map((a) => a.buffer as ArrayBuffer);
+}
+
+/** The key bytes of n calls: call s's key is arena[keyAt[s], keyAt[s] + keyLength[s]), its callid the first idLength[s] bytes. */
+export interface KeyBytes {
+  n: number;
+  arena: Buffer;
+  used: number;
+  keyAt: Int32Array;
+  idLength: Int32Array;
+  keyLength: Int32Array;
+  /** Whether some key has a byte ≥ 128 (else bytes and UTF-16 offsets are the same). */
+  nonAscii: boolean;
+}
+
+/**
+ * The keys as one string, with each call's callid and queue as offsets into it. The keys are
+ * valid UTF-8 (the accumulator stores non-ASCII keys re-encoded from their text), so decoding
+ * them all at once gives each key's text. Keys are stored in call order.
+ */
+export function packKeys(k: KeyBytes): Pick<CallBatch, 'count' | 'keys' | 'idStart' | 'idEnd' | 'queueOf' | 'queues'> {
+  const { n, arena, keyAt, idLength, keyLength } = k;
+  const keys = arena.toString(k.nonAscii ? 'utf8' : 'latin1', 0, k.used);
+  const idStart = new Int32Array(n);
+  const idEnd = new Int32Array(n);
+  const queueOf = new Int32Array(n);
+  const queues: string[] = [];
+  const known = new Map<string, number>();
+  let last = '';
+  let lastIndex = -1;
+  // UTF-16 offset of a byte offset (only when some key is not ASCII): a forward walk, keys being in order.
+  let byte = 0;
+  let unit = 0;
+  const offset = (to: number): number => {
+    if (!k.nonAscii) return to;
+    for (; byte < to; byte++) {
+      const c = arena[byte] as number;
+      if ((c & 0xc0) !== 0x80) unit += c >= 0xf0 ? 2 : 1;
+    }
+    return unit;
+  };
+  for (let s = 0; s < n; s++) {
+    const at = keyAt[s] as number;
+    const start = offset(at);
+    const end = offset(at + (idLength[s] as number));
+    const queueEnd = offset(at + (keyLength[s] as number));
+    idStart[s] = start;
+    idEnd[s] = end;
+    const queue = keys.slice(end, queueEnd);
+    if (queue !== last) {
+      let i = known.get(queue);
+      if (i === undefined) {
+        i = queues.length;
+        queues.push(queue);
+        known.set(queue, i);
+      }
+      last = queue;
+      lastIndex = i;
+    }
+    queueOf[s] = lastIndex;
+  }
+  return { count: n, keys, idStart, idEnd, queueOf, queues };
+}
