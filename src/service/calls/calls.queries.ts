@@ -3,7 +3,7 @@ import { type BulkValue, bulkInsertFlat, bulkUpsertRows } from '../../storage/bu
 import type { Db } from '../../storage/db.ts';
 import type { CallRecord, OutcomeEvent } from './calls.ts';
 import { OUTCOME_BY_CODE } from './queue-log.ts';
-import type { CallBatch } from './queue-log-batch.ts';
+import { type CallBatch, keysOf } from './queue-log-batch.ts';
 
 export interface StoredCall extends CallRecord {
   talkSeconds: number | null;
@@ -69,7 +69,8 @@ const BATCH_COLUMNS = ['call_id', 'queue', 'entered_at', 'outcome', 'outcome_at'
  * the batch's columns into the statements' parameters.
  */
 export async function mergeCallBatch(trx: Db, batch: CallBatch, runId: number): Promise<void> {
-  const { keys, idStart, idEnd, queueOf, queues, entered, outcome, outcomeAt, wait } = batch;
+  const { idStart, idEnd, queueOf, queues, entered, outcome, outcomeAt, wait } = batch;
+  const keys = keysOf(batch);
   await bulkUpsertRows(
     trx,
     'service_calls',

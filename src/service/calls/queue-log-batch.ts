@@ -1,9 +1,10 @@
 /**
  * A batch of calls as the queue_log accumulator hands it over, column by column, packed for the
  * trip from the reading thread to the writing thread: typed arrays whose buffers are transferred
- * (moved, not copied) and one string holding every call's key bytes back to back, instead of two
- * arrays of 50 000 strings each that postMessage would serialise string by string and the other
- * thread would rebuild one at a time. A batch's queues (a handful) are sent once each.
+ * (moved, not copied), every call's key bytes back to back among them (decoded into one string by
+ * the writer), instead of two arrays of 50 000 strings each that postMessage would serialise string
+ * by string and the other thread would rebuild one at a time. A batch's queues (a handful) are
+ * sent once each.
  */
 
 /**
@@ -12,8 +13,10 @@
  */
 export interface CallBatch {
   count: number;
-  /** The calls' keys (callid, then queue) back to back; call s's callid is keys[idStart[s], idEnd[s]). */
-  keys: string;
+  /** The calls' keys (callid, then queue) back to back, as bytes: see keysOf. */
+  keyBytes: Uint8Array;
+  keyEncoding: 'latin1' | 'utf8';
+  /** Call s's callid is keysOf(batch)[idStart[s], idEnd[s]). */
   idStart: Int32Array;
   idEnd: Int32Array;
   /** Call s's queue is queues[queueOf[s]]. */
@@ -25,9 +28,14 @@ export interface CallBatch {
   wait: Float64Array;
 }
 
-/** Call s's callid. */
-export function callIdOf(b: CallBatch, s: number): string {
-  return b.keys.slice(b.idStart[s], b.idEnd[s]);
+/** The keys as one string (decode once per batch). */
+export function keysOf(b: CallBatch): string {
+  return Buffer.from(b.keyBytes.buffer, b.keyBytes.byteOffset, b.keyBytes.byteLength).toString(b.keyEncoding);
+}
+
+/** Call s's callid, `keys` being keysOf(b). */
+export function callIdOf(b: CallBatch, keys: string, s: number): string {
+  return keys.slice(b.idStart[s], b.idEnd[s]);
 }
 
 /** Call s's queue. */
@@ -37,7 +45,7 @@ export function queueOf(b: CallBatch, s: number): string {
 
 /** The buffers of a batch, for postMessage's transfer list. */
 export function transferablesOf(b: CallBatch): ArrayBuffer[] {
-  return [b.idStart, b.idEnd, b.queueOf, b.entered, b.outcome, b.outcomeAt, b.wait].map((a) => a.buffer as ArrayBuffer);
+  return [b.keyBytes, b.idStart, b.idEnd, b.queueOf, b.entered, b.outcome, b.outcomeAt, b.wait].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** The key bytes of n calls: call s's key is arena[keyAt[s], keyAt[s] + keyLength[s]), its callid the first idLength[s] bytes. */
@@ -57,9 +65,11 @@ export interface KeyBytes {
  * valid UTF-8 (the accumulator stores non-ASCII keys re-encoded from their text), so decoding
  * them all at once gives each key's text. Keys are stored in call order.
  */
-export function packKeys(k: KeyBytes): Pick<CallBatch, 'count' | 'keys' | 'idStart' | 'idEnd' | 'queueOf' | 'queues'> {
+export function packKeys(k: KeyBytes): Pick<CallBatch, 'count' | 'keyBytes' | 'keyEncoding' | 'idStart' | 'idEnd' | 'queueOf' | 'queues'> {
   const { n, arena, keyAt, idLength, keyLength } = k;
-  const keys = arena.toString(k.nonAscii ? 'utf8' : 'latin1', 0, k.used);
+  const keyEncoding = k.nonAscii ? 'utf8' : 'latin1';
+  // Decoded here too, to find the batch's queues (a string per call made and dropped at once).
+  const keys = arena.toString(keyEncoding, 0, k.used);
   const idStart = new Int32Array(n);
   const idEnd = new Int32Array(n);
   const queueOf = new Int32Array(n);
@@ -98,5 +108,5 @@ export function packKeys(k: KeyBytes): Pick<CallBatch, 'count' | 'keys' | 'idSta
     }
     queueOf[s] = lastIndex;
   }
-  return { count: n, keys, idStart, idEnd, queueOf, queues };
+  return { count: n, keyBytes: new Uint8Array(arena.subarray(0, k.used)), keyEncoding, idStart, idEnd, queueOf, queues };
 }

@@ -5,7 +5,7 @@
  * sorting, and makes repeated identical lines harmless.
  */
 import { type CallRecord, OUTCOME_EVENTS, type OutcomeEvent } from './calls.ts';
-import { type CallBatch, callIdOf, packKeys, queueOf } from './queue-log-batch.ts';
+import { type CallBatch, callIdOf, keysOf, packKeys, queueOf } from './queue-log-batch.ts';
 
 /** What one pass over lines skipped, shown to the user after an import. */
 export interface QueueLogStats {
@@ -379,12 +379,13 @@ export class QueueLogAccumulator {
   /** Hands over the calls gathered so far and starts afresh (tests and small files). */
   drain(): CallState[] {
     const b = this.drainBatch();
+    const keys = keysOf(b);
     const calls: CallState[] = [];
     for (let s = 0; s < b.count; s++) {
       const code = b.outcome[s] as number;
       const entered = b.entered[s] as number;
       calls.push({
-        callId: callIdOf(b, s),
+        callId: callIdOf(b, keys, s),
         queue: queueOf(b, s),
         enteredAt: Number.isNaN(entered) ? null : entered,
         outcome: OUTCOME_BY_CODE[code] ?? null,
