@@ -61,15 +61,26 @@ export interface KeyBytes {
 }
 
 /**
- * The keys as one string, with each call's callid and queue as offsets into it. The keys are
- * valid UTF-8 (the accumulator stores non-ASCII keys re-encoded from their text), so decoding
- * them all at once gives each key's text. Keys are stored in call order.
+ * Calls whose keys the reading thread decodes at a time: a piece is a small string that dies young,
+ * where a whole batch's keys would be a large object that only a full collection frees (the
+ * thread's memory then grew by tens of MB on a large file).
+ */
+const PIECE_CALLS = 2048;
+
+/**
+ * The keys packed for keysOf: each call's callid as offsets into them decoded as one string, its
+ * queue as an index into the batch's queues. The keys are valid UTF-8 (the accumulator stores
+ * non-ASCII keys re-encoded from their text), so decoding them all at once gives each key's text.
+ * Keys are stored in call order.
  */
 export function packKeys(k: KeyBytes): Pick<CallBatch, 'count' | 'keyBytes' | 'keyEncoding' | 'idStart' | 'idEnd' | 'queueOf' | 'queues'> {
   const { n, arena, keyAt, idLength, keyLength } = k;
   const keyEncoding = k.nonAscii ? 'utf8' : 'latin1';
-  // Decoded here too, to find the batch's queues (a string per call made and dropped at once).
-  const keys = arena.toString(keyEncoding, 0, k.used);
+  // Decoded here too, to find the batch's queues (a string per call made and dropped at once): ASCII
+  // keys PIECE_CALLS calls at a time (`keys` starts at UTF-16 offset keysAt), others all at once.
+  let keys = k.nonAscii ? arena.toString('utf8', 0, k.used) : '';
+  let keysAt = 0;
+  let pieceEnd = 0;
   const idStart = new Int32Array(n);
   const idEnd = new Int32Array(n);
   const queueOf = new Int32Array(n);
@@ -95,7 +106,12 @@ export function packKeys(k: KeyBytes): Pick<CallBatch, 'count' | 'keyBytes' | 'k
     const queueEnd = offset(at + (keyLength[s] as number));
     idStart[s] = start;
     idEnd[s] = end;
-    const queue = keys.slice(end, queueEnd);
+    if (!k.nonAscii && s >= pieceEnd) {
+      pieceEnd = Math.min(n, s + PIECE_CALLS);
+      keysAt = at;
+      keys = arena.toString('latin1', at, pieceEnd < n ? (keyAt[pieceEnd] as number) : k.used);
+    }
+    const queue = keys.slice(end - keysAt, queueEnd - keysAt);
     if (queue !== last) {
       let i = known.get(queue);
       if (i === undefined) {
