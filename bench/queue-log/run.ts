@@ -33,13 +33,14 @@ const SCRIPT = fileURLToPath(import.meta.url);
 
 /** What the figures mean (kept with the section; rewrite it when the figures change much). */
 const HONEST_READING = `
-**Honest reading.** The import runs on two threads, so its CPU seconds (both threads) no longer bound its wall time:
-the main thread's CPU seconds do, as long as the worker thread (reading, hashing, scanning) is the lighter of the two.
-In a profile of 1 December 2026 (a 10 M-line file through the compiled CLI on the busy machine, load average about 15)
-the main thread used about 9 CPU seconds (about 0.5 of them start-up, most of the rest the SQLite upserts into
-\`service_calls\` with its unique (call_id, queue) and entered_at indexes, and the commit with its WAL checkpoint) and
-the worker about 6.5; before the worker thread one thread did all of it in 15–17 CPU seconds. On a busy machine the wall
-time depends on how much of the two cores the import gets; judge the design by the main thread's CPU time.
+**Honest reading.** The import runs on two threads, so its CPU seconds (both threads) do not bound its wall time: the
+larger of the two threads' CPU seconds does, plus what runs alone (the worker's start and its first batch, the last
+batch's writes, the commit). In a run of 1 December 2026 after the one-pass line reading, the byte-packed batches and the
+cheaper binding (10 M lines, load average about 2) the main thread used about 4.2 CPU seconds, mostly SQLite (B-tree
+inserts into \`service_calls\` with its unique (call_id, queue) and entered_at indexes, page writes to the WAL, binding),
+and the reading thread about 3.2 (its one pass over the lines; the SHA-256 about a tenth): the main thread is the heavier
+one again. The commit with its WAL checkpoint costs little CPU but waits for the disk (fsync), which is wall time on any
+machine. Judge the design by the main thread's CPU time and the wall time on a quiet machine.
 `;
 
 interface Result extends PhaseResult {
@@ -146,17 +147,23 @@ ${nf.format((bare.cpuSeconds / imp.cpuSeconds) * 100)} % by CPU time in the medi
 How: the importer (\`src/service/calls/queue-log.import.ts\`) reads a file of 8 MiB or more in a worker thread
 (\`queue-log.worker.ts\`), which reads the bytes 1 MiB at a time, computes the SHA-256 for the duplicate check from them
 (handed to \`runImport\` as \`ctx.sourceHash\`, so the file is read once) and feeds them to the accumulator
-(\`queue-log.ts\`): one loop over the bytes finds line ends and the first ten pipes, the epoch and the wait are parsed
-from the bytes, the event is recognised by comparing bytes, and a line that decides a call (ENTERQUEUE or an outcome) finds
-its call by the bytes of callid and queue in a hash table of the accumulator's own (a string is made once per call, when
-the batch is handed over, not per line); a call's state (earliest ENTERQUEUE, earliest outcome) lives in typed arrays.
-Every 50 000 calls the worker sends a batch (callids and queues as string arrays, the rest as transferred typed arrays)
-and reads on while the main thread writes it, at most two batches ahead, so that reading and scanning overlap the SQLite
-writes on two cores and memory stays bounded. The main thread upserts each batch with cached multi-row prepared
-\`INSERT … ON CONFLICT DO UPDATE\` statements (\`bulkUpsertRows\`: the batch's columns go straight into the statement's
-parameters, the constant columns are written into the SQL), applying the same earliest-wins rule (no staging table), so
-a second, overlapping file counts nothing twice. The bare read decodes the whole file into strings, which the importer
-does not do; a scan of the same bytes for line ends alone (\`Buffer.indexOf\`) costs about a third of the bare read's CPU.
+(\`queue-log.ts\`). A common line (a plain epoch, an ASCII callid and queue without blanks, an event followed by a pipe) is
+read in one pass over its bytes: the epoch is parsed and the callid|queue key hashed on the way, the event is recognised
+by comparing bytes, the wait parsed from its field, and the rest of the line is only searched for its end; any other line
+goes the general way (its first ten pipes, then field by field), and a property test holds both ways to the same counts
+and calls. A line that decides a call (ENTERQUEUE or an outcome) finds its call by the key bytes in a hash table of the
+accumulator's own (no string per line); a call's state (earliest ENTERQUEUE, earliest outcome) lives in typed arrays.
+Every 50 000 calls the worker sends a batch (\`queue-log-batch.ts\`) of transferred typed arrays (the calls' key bytes back
+to back, their offsets, the state columns) and the batch's few queue names, nothing that postMessage copies call by
+call, and reads on while the main thread writes it, at most two batches ahead, so that reading and
+scanning overlap the SQLite writes on two cores and memory stays bounded. The main thread decodes a batch's keys into one
+string, cuts each callid out of it, and upserts the batch with cached multi-row prepared \`INSERT … ON CONFLICT DO UPDATE\`
+statements (\`bulkUpsertRows\`: the batch's columns go straight into the statement's arguments, passed as arguments rather
+than as one array, which better-sqlite3 reads more slowly; the constant columns are written into the SQL; the statement
+journal of each multi-row statement is kept in memory while the batch is written instead of in a temporary file),
+applying the same earliest-wins rule (no staging table), so a second, overlapping file counts nothing twice. The bare
+read decodes the whole file into strings, which the importer does not do; a scan of the same bytes for line ends alone
+(\`Buffer.indexOf\`) costs about a third of the bare read's CPU.
 ${HONEST_READING}`;
 }
 

@@ -2,7 +2,8 @@
 import { type BulkValue, bulkInsertFlat, bulkUpsertRows } from '../../storage/bulk-insert.ts';
 import type { Db } from '../../storage/db.ts';
 import type { CallRecord, OutcomeEvent } from './calls.ts';
-import { type CallBatch, OUTCOME_BY_CODE } from './queue-log.ts';
+import { OUTCOME_BY_CODE } from './queue-log.ts';
+import { type CallBatch, keysOf } from './queue-log-batch.ts';
 
 export interface StoredCall extends CallRecord {
   talkSeconds: number | null;
@@ -68,19 +69,20 @@ const BATCH_COLUMNS = ['call_id', 'queue', 'entered_at', 'outcome', 'outcome_at'
  * the batch's columns into the statements' parameters.
  */
 export async function mergeCallBatch(trx: Db, batch: CallBatch, runId: number): Promise<void> {
-  const { ids, queues, entered, outcome, outcomeAt, wait } = batch;
+  const { idStart, idEnd, queueOf, queues, entered, outcome, outcomeAt, wait } = batch;
+  const keys = keysOf(batch);
   await bulkUpsertRows(
     trx,
     'service_calls',
     BATCH_COLUMNS,
     { direction: 'in', talk_seconds: null },
     {
-      count: ids.length,
+      count: batch.count,
       fill(target, j, s) {
         const code = outcome[s] as number;
         const e = entered[s] as number;
-        target[j] = ids[s] as string;
-        target[j + 1] = queues[s] as string;
+        target[j] = keys.slice(idStart[s], idEnd[s]);
+        target[j + 1] = queues[queueOf[s] as number] as string;
         target[j + 2] = Number.isNaN(e) ? null : e;
         target[j + 3] = OUTCOME_BY_CODE[code] ?? null;
         target[j + 4] = code === 0 ? null : (outcomeAt[s] as number);

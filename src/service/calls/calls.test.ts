@@ -3,6 +3,7 @@ import { monthBoundsMs } from '../../shared/period.ts';
 import { DEFAULT_SERVICE_SETTINGS } from '../service-settings.ts';
 import { type CallRecord, callMetrics, callsInMonth, isOutcomeEvent, OUTCOME_EVENTS } from './calls.ts';
 import { callsFromQueueLog, mergeCallState, QueueLogAccumulator } from './queue-log.ts';
+import { callIdOf, keysOf, queueOf } from './queue-log-batch.ts';
 
 const S = DEFAULT_SERVICE_SETTINGS;
 // 2025-05-12 10:00:00 Europe/Oslo (CEST, UTC+2)
@@ -236,9 +237,11 @@ describe('QueueLogAccumulator on the bytes of a file', () => {
     acc.end();
     expect(acc.size).toBe(n);
     const b = acc.drainBatch();
-    expect(b.ids.length).toBe(n);
+    expect(b.count).toBe(n);
+    expect(b.queues).toEqual(['Q0', 'Q1', 'Q2']);
+    const keys = keysOf(b);
     for (const i of [0, 1, 65_535, 65_536, 131_071, 139_998, 139_999]) {
-      expect([b.ids[i], b.queues[i], b.entered[i], b.outcome[i]]).toEqual([`call-${i}`, `Q${i % 3}`, T0 + i, i % 2]);
+      expect([callIdOf(b, keys, i), queueOf(b, i), b.entered[i], b.outcome[i]]).toEqual([`call-${i}`, `Q${i % 3}`, T0 + i, i % 2]);
       if (i % 2 === 1) expect([b.outcomeAt[i], b.wait[i]]).toEqual([T0 + i + 5, 5]);
     }
     expect(acc.size).toBe(0);

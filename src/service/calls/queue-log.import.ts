@@ -13,8 +13,9 @@ import { AppError } from '../../shared/errors.ts';
 import { formatNumber } from '../../shared/format.ts';
 import { countCallsWithoutEntry, mergeCallBatch } from './calls.queries.ts';
 import { readQueueLog } from './queue-log.read.ts';
-import type { CallBatch, QueueLogStats } from './queue-log.ts';
+import type { QueueLogStats } from './queue-log.ts';
 import type { FromQueueLogWorker, QueueLogWorkerData } from './queue-log.worker.ts';
+import type { CallBatch } from './queue-log-batch.ts';
 
 /** Calls held before a batch is merged into the database. */
 const BATCH_CALLS = 50_000;
@@ -81,7 +82,7 @@ async function runQueueLog(ctx: ImportContext, mode: 'auto' | 'always' | 'never'
   const total = (await stat(ctx.source.path)).size;
   let merged = 0;
   const write = async (batch: CallBatch) => {
-    merged += batch.ids.length;
+    merged += batch.count;
     await mergeCallBatch(ctx.trx, batch, ctx.runId);
   };
   let stats: QueueLogStats;

@@ -3,7 +3,8 @@
  * worker thread (queue-log.worker.ts) while the importing thread writes the batches.
  */
 import { open } from 'node:fs/promises';
-import { type CallBatch, QueueLogAccumulator, type QueueLogStats } from './queue-log.ts';
+import { QueueLogAccumulator, type QueueLogStats } from './queue-log.ts';
+import type { CallBatch } from './queue-log-batch.ts';
 
 /** Bytes read at a time. */
 export const CHUNK_BYTES = 1 << 20;

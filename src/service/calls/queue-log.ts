@@ -5,6 +5,7 @@
  * sorting, and makes repeated identical lines harmless.
  */
 import { type CallRecord, OUTCOME_EVENTS, type OutcomeEvent } from './calls.ts';
+import { type CallBatch, callIdOf, keysOf, packKeys, queueOf } from './queue-log-batch.ts';
 
 /** What one pass over lines skipped, shown to the user after an import. */
 export interface QueueLogStats {
@@ -58,6 +59,9 @@ const OTHER = 0;
 const PIPE = 124;
 const SPACE = 32;
 const MAX_PIPES = 10;
+/** FNV-1a, 32 bits, over a key's bytes. */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 /** A queue_log line is under 200 bytes; a longer line than this is garbage and is not held in memory. */
 const MAX_LINE_BYTES = 64 * 1024;
 
@@ -85,6 +89,17 @@ function intIn(b: Uint8Array, start: number, end: number): number {
     n = n * 10 + d;
   }
   return sign * n;
+}
+
+/** The first pipe or line feed in bytes [from, to), or `to`. */
+function fieldEnd(b: Uint8Array, from: number, to: number): number {
+  let i = from;
+  while (i < to) {
+    const c = b[i];
+    if (c === PIPE || c === 10) break;
+    i++;
+  }
+  return i;
 }
 
 /** Whether bytes [start, end) are all ASCII (then they are their own canonical UTF-8). */
@@ -117,21 +132,6 @@ function eventCode(b: Buffer, start: number, end: number): number {
 }
 
 /**
- * The calls of one batch, column by column, as the accumulator hands them over (to the database
- * writer, possibly in another thread: typed arrays and string arrays cost little to pass on).
- * `entered` is NaN for a call without ENTERQUEUE; `outcome` is 0 for none, else the OUTCOME_EVENTS
- * index + 1, and then `outcomeAt` and `wait` hold its time and wait.
- */
-export interface CallBatch {
-  ids: string[];
-  queues: string[];
-  entered: Float64Array;
-  outcome: Uint8Array;
-  outcomeAt: Float64Array;
-  wait: Float64Array;
-}
-
-/**
  * Folds queue_log lines into call states. Works on the file's bytes: one loop finds the line ends
  * and the first pipes, the epoch and wait are parsed from the bytes, and only lines that decide a
  * call (ENTERQUEUE or an outcome) are looked at further. A call is found by the bytes of its
@@ -153,6 +153,8 @@ export class QueueLogAccumulator {
   private keyLength = new Int32Array(1024);
   private arena = Buffer.allocUnsafe(1 << 20);
   private arenaUsed = 0;
+  /** Whether a key of this batch has a byte ≥ 128. */
+  private nonAscii = false;
   private count = 0;
   private entered = new Float64Array(1024);
   private outcomeAt = new Float64Array(1024);
@@ -171,9 +173,9 @@ export class QueueLogAccumulator {
     return this.count;
   }
 
-  /** Adds one line (without its line break); `lineNo` is 1-based. */
-  add(line: string, lineNo: number): void {
-    const b = Buffer.from(line, 'utf8');
+  /** Adds one line (text, or its bytes; without its line break), read field by field; `lineNo` is 1-based. */
+  add(line: string | Buffer, lineNo: number): void {
+    const b = typeof line === 'string' ? Buffer.from(line, 'utf8') : line;
     this.line(b, 0, b.length, lineNo);
   }
 
@@ -224,19 +226,99 @@ export class QueueLogAccumulator {
   private scan(b: Buffer, from: number, to: number): number {
     const pipes = this.pipes;
     let start = from;
-    let n = 0;
-    for (let i = from; i < to; i++) {
-      const c = b[i];
-      if (c === PIPE) {
-        if (n < MAX_PIPES) pipes[n++] = i;
-      } else if (c === 10) {
-        const end = i > start && b[i - 1] === 13 ? i - 1 : i;
-        this.fields(b, start, end, n, ++this.lineNo);
-        start = i + 1;
-        n = 0;
+    while (start < to) {
+      const next = this.plainLine(b, start, to);
+      if (next !== -1) {
+        start = next;
+        continue;
       }
+      // Any other line: its pipes, then its fields.
+      let n = 0;
+      let i = start;
+      for (; i < to; i++) {
+        const c = b[i];
+        if (c === PIPE) {
+          if (n < MAX_PIPES) pipes[n++] = i;
+        } else if (c === 10) break;
+      }
+      if (i === to) break;
+      const end = i > start && b[i - 1] === 13 ? i - 1 : i;
+      this.fields(b, start, end, n, ++this.lineNo);
+      start = i + 1;
     }
     return start;
+  }
+
+  /**
+   * The common line in one pass over its bytes: a plain epoch, an ASCII callid and queue without
+   * blanks (hashed on the way), and an event followed by a pipe. Returns where the next line
+   * starts, or -1 (nothing read) for any other line, or one not complete before `to`, which
+   * then goes the general way (fields): both ways count and decide the same.
+   */
+  private plainLine(b: Buffer, start: number, to: number): number {
+    let i = start;
+    let c = 0;
+    let epoch = 0;
+    for (; i < to; i++) {
+      c = b[i] as number;
+      const d = c - 48;
+      if (d < 0 || d > 9) break;
+      epoch = epoch * 10 + d;
+    }
+    if (i >= to || c !== PIPE || i === start) return -1;
+    const p0 = i;
+    // callid and queue, hashed as slotOf does (callid, pipe, queue); `high` collects their bits.
+    let h = FNV_OFFSET;
+    let high = 0;
+    for (i++; i < to; i++) {
+      c = b[i] as number;
+      if (c === PIPE || c === 10) break;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      high |= c;
+    }
+    if (i >= to || c !== PIPE) return -1;
+    const p1 = i;
+    h = Math.imul(h ^ PIPE, FNV_PRIME);
+    for (i++; i < to; i++) {
+      c = b[i] as number;
+      if (c === PIPE || c === 10) break;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      high |= c;
+    }
+    if (i >= to || c !== PIPE) return -1;
+    const p2 = i;
+    if (high >= 128 || padded(b, p0 + 1, p1) || padded(b, p1 + 1, p2)) return -1;
+    const p3 = fieldEnd(b, p2 + 1, to);
+    if (p3 >= to || b[p3] !== PIPE) return -1;
+    const p4 = fieldEnd(b, p3 + 1, to);
+    if (p4 >= to || b[p4] !== PIPE) return -1;
+    i = p4;
+    const idLength = p1 - p0 - 1;
+    const nonCall = idLength === 0 || (idLength === 4 && b[p0 + 1] === 78 && b[p0 + 2] === 79 && b[p0 + 3] === 78 && b[p0 + 4] === 69);
+    const code = nonCall ? OTHER : eventCode(b, p3 + 1, p4);
+    // The wait of an outcome: data field k, after pipe 3 + k.
+    let wait = 0;
+    if (code !== OTHER && code !== ENTER) {
+      for (let k = WAIT_FIELD_BY_CODE[code] as number; k > 1; k--) {
+        i = fieldEnd(b, i + 1, to);
+        if (i >= to || b[i] !== PIPE) return -1;
+      }
+      const from = i + 1;
+      i = fieldEnd(b, from, to);
+      if (i >= to) return -1;
+      wait = intIn(b, from, b[i] === 10 && i > from && b[i - 1] === 13 ? i - 1 : i);
+    }
+    for (; i < to && b[i] !== 10; i++);
+    if (i >= to) return -1;
+    // The line is complete: count and apply it.
+    const stats = this.stats;
+    stats.lines++;
+    const lineNo = ++this.lineNo;
+    if (nonCall) stats.nonCall++;
+    else if (code === OTHER) stats.otherEvents++;
+    else if (Number.isNaN(wait)) this.malformed(lineNo);
+    else this.apply(this.find(h, b, p0 + 1, p1, p2), epoch, code === ENTER ? 0 : code, wait);
+    return i + 1;
   }
 
   /** One line b[start, end): finds its pipes, then reads it. */
@@ -297,46 +379,36 @@ export class QueueLogAccumulator {
   /** Hands over the calls gathered so far and starts afresh (tests and small files). */
   drain(): CallState[] {
     const b = this.drainBatch();
-    return b.ids.map((callId, s) => {
+    const keys = keysOf(b);
+    const calls: CallState[] = [];
+    for (let s = 0; s < b.count; s++) {
       const code = b.outcome[s] as number;
       const entered = b.entered[s] as number;
-      return {
-        callId,
-        queue: b.queues[s] as string,
+      calls.push({
+        callId: callIdOf(b, keys, s),
+        queue: queueOf(b, s),
         enteredAt: Number.isNaN(entered) ? null : entered,
         outcome: OUTCOME_BY_CODE[code] ?? null,
         outcomeAt: code === 0 ? null : (b.outcomeAt[s] as number),
         waitSeconds: code === 0 ? null : (b.wait[s] as number),
-      };
-    });
+      });
+    }
+    return calls;
   }
 
   /** Hands over the calls gathered so far, column by column, and starts afresh: bounded memory for streaming imports. */
   drainBatch(): CallBatch {
     const n = this.count;
-    const ids: string[] = new Array(n);
-    const queues: string[] = new Array(n);
-    const arena = this.arena;
-    // Queues are few: the last one made is reused while the bytes are the same.
-    let lastQueue = '';
-    let lastAt = -1;
-    let lastLength = -1;
-    for (let s = 0; s < n; s++) {
-      const at = this.keyAt[s] as number;
-      const id = this.idLength[s] as number;
-      const end = at + (this.keyLength[s] as number);
-      ids[s] = arena.toString('utf8', at, at + id);
-      const q = at + id;
-      if (end - q !== lastLength || arena.compare(arena, lastAt, lastAt + lastLength, q, end) !== 0) {
-        lastQueue = arena.toString('utf8', q, end);
-        lastAt = q;
-        lastLength = end - q;
-      }
-      queues[s] = lastQueue;
-    }
     const batch: CallBatch = {
-      ids,
-      queues,
+      ...packKeys({
+        n,
+        arena: this.arena,
+        used: this.arenaUsed,
+        keyAt: this.keyAt,
+        idLength: this.idLength,
+        keyLength: this.keyLength,
+        nonAscii: this.nonAscii,
+      }),
       entered: this.entered.slice(0, n),
       outcome: this.outcome.slice(0, n),
       outcomeAt: this.outcomeAt.slice(0, n),
@@ -350,6 +422,7 @@ export class QueueLogAccumulator {
     this.table.fill(0);
     this.count = 0;
     this.arenaUsed = 0;
+    this.nonAscii = false;
   }
 
   /** Applies one ENTERQUEUE (code 0 here: no outcome) or outcome event; the same rule as mergeCallState. */
@@ -365,11 +438,17 @@ export class QueueLogAccumulator {
         queue = queue.trim();
       }
       const key = Buffer.from(`${id}${queue}`, 'utf8');
+      if (!ascii(key, 0, key.length)) this.nonAscii = true;
       s = this.slot(key, 0, Buffer.byteLength(id, 'utf8'), key.length);
     } else {
       // callid bytes and queue bytes, skipping the pipe between them.
       s = this.slotOf(b, p0 + 1, p1, p2);
     }
+    this.apply(s, epoch, code, wait);
+  }
+
+  /** Applies one ENTERQUEUE (code 0 here: no outcome) or outcome event to call s. */
+  private apply(s: number, epoch: number, code: number, wait: number): void {
     if (code === 0) {
       const e = this.entered[s] as number;
       if (Number.isNaN(e) || epoch < e) this.entered[s] = epoch;
@@ -382,10 +461,15 @@ export class QueueLogAccumulator {
 
   /** The slot of the key made of b[idStart, idEnd) and b[idEnd + 1, queueEnd) (the pipe between left out). */
   private slotOf(b: Uint8Array, idStart: number, idEnd: number, queueEnd: number): number {
-    let h = 0x811c9dc5 | 0;
-    for (let i = idStart; i < idEnd; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
-    h = Math.imul(h ^ PIPE, 0x01000193);
-    for (let i = idEnd + 1; i < queueEnd; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
+    let h = FNV_OFFSET;
+    for (let i = idStart; i < idEnd; i++) h = Math.imul(h ^ (b[i] as number), FNV_PRIME);
+    h = Math.imul(h ^ PIPE, FNV_PRIME);
+    for (let i = idEnd + 1; i < queueEnd; i++) h = Math.imul(h ^ (b[i] as number), FNV_PRIME);
+    return this.find(h, b, idStart, idEnd, queueEnd);
+  }
+
+  /** slotOf with the key's hash `h` already computed. */
+  private find(h: number, b: Uint8Array, idStart: number, idEnd: number, queueEnd: number): number {
     const idLength = idEnd - idStart;
     const keyLength = queueEnd - idStart - 1;
     const table = this.table;

@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readQueueLog } from './queue-log.read.ts';
-import type { CallBatch, QueueLogStats } from './queue-log.ts';
+import type { QueueLogStats } from './queue-log.ts';
+import { type CallBatch, transferablesOf } from './queue-log-batch.ts';
 
 export interface QueueLogWorkerData {
   path: string;
@@ -43,14 +44,9 @@ if (port) {
       send({ type: 'progress', bytes });
     },
     async batch(batch) {
-      if (batch.ids.length === 0) return;
+      if (batch.count === 0) return;
       unacknowledged++;
-      send({ type: 'batch', batch }, [
-        batch.entered.buffer,
-        batch.outcome.buffer,
-        batch.outcomeAt.buffer,
-        batch.wait.buffer,
-      ] as ArrayBuffer[]);
+      send({ type: 'batch', batch }, transferablesOf(batch));
       while (unacknowledged >= window) await new Promise<void>((resolve) => (acked = resolve));
     },
   }).then(
