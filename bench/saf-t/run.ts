@@ -103,9 +103,16 @@ ${
 } Three threads' worth of work share the machine's two cores while the file streams: the main thread reads,
 hashes and decodes the file and writes the rows to SQLite, the worker parses and checks, and V8's helper threads
 collect both heaps' garbage; together they use about ${nf.format(r.imp.cpuSeconds / r.parse.cpuSeconds)} times the CPU of the bare parse. On two
-cores the import is therefore bound by its total CPU as much as by the worker (the issue's "second thread competing
-on two cores"), and on a shared machine it suffers more from other work than the single-threaded bare parse (wall
-times of the same phase differ by up to a third from one run to the next).
+cores one would expect the import to be bound by its total CPU, but a per-thread CPU profile of the compiled CLI
+(\`node --cpu-prof bin/styrerom.mjs import saf-t\`, 1 December 2026, load average about 2, 8.4 s) says otherwise: the main thread
+was idle 39 % of the time, waiting for the worker, and the worker was busy throughout, 27 % of it in the garbage
+collector. \`--trace-gc\` shows why: the worker's young-generation collections cost about 6 ms each (380 of them, about
+2 s per million lines), the bare parse's 0.1 ms (470, 0.13 s), so the worker keeps far more young objects alive across a
+collection than saxes alone does (the text pieces queued ahead of the parser, substrings that hold on to their piece, the
+batch being packed). A larger young generation for the worker (\`resourceLimits.maxYoungGenerationSizeMb\` 192) cut that
+time by a quarter but raised peak RSS by 110 MB, over the 300 MB target, so it was not kept. What the worker keeps alive
+between collections is where the remaining difference is; on a shared machine the import also suffers more from other
+work than the single-threaded bare parse (wall times of the same phase differ by up to a third from one run to the next).
 
 How: the bare parse is saxes with its default options (position tracking on) behind the same streaming UTF-8 decoder,
 with no handlers. The import (\`src/finance/ledger/saft.import.ts\`) of files ≥ 16 MiB runs in three stages on two threads.
