@@ -107,9 +107,11 @@ cores one would expect the import to be bound by its total CPU, but a per-thread
 (\`node --cpu-prof bin/styrerom.mjs import saf-t\`, 1 December 2026, load average about 2, 8.4 s) says otherwise: the main thread
 was idle 39 % of the time, waiting for the worker, and the worker was busy throughout, 27 % of it in the garbage
 collector. \`--trace-gc\` shows why: the worker's young-generation collections cost about 6 ms each (380 of them, about
-2 s per million lines), the bare parse's 0.1 ms (470, 0.13 s), so the worker keeps far more young objects alive across a
-collection than saxes alone does (the text pieces queued ahead of the parser, substrings that hold on to their piece, the
-batch being packed). A larger young generation for the worker (\`resourceLimits.maxYoungGenerationSizeMb\` 192) cut that
+2 s per million lines), the bare parse's 0.1 ms (470, 0.13 s). \`--trace-gc-nvp\` adds that about 378 MB survive a
+collection and 340 MB are promoted to the old generation per million lines, about the size of the file itself: the decoded
+text seems to outlive its parsing, as if every piece were still held (by a substring of it in the batch being packed or
+by the reader's state) when the next collection comes. Letting fewer pieces queue ahead of the parser (\`TEXT_WINDOW\` 2
+or 1 instead of 8) did not change the promoted amount. A larger young generation for the worker (\`resourceLimits.maxYoungGenerationSizeMb\` 192) cut that
 time by a quarter but raised peak RSS by 110 MB, over the 300 MB target, so it was not kept. What the worker keeps alive
 between collections is where the remaining difference is; on a shared machine the import also suffers more from other
 work than the single-threaded bare parse (wall times of the same phase differ by up to a third from one run to the next).
