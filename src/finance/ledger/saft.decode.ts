@@ -76,7 +76,7 @@ function invalidUtf8(fileName: string, line: number, encoding: SaftEncoding): Ap
 
 /**
  * The file's text in 64 KiB pieces, decoded by the encoding the XML declaration names (UTF-8 when
- * none; a BOM wins), with the line breaks of each piece counted. Throws AppError('FILE_UNREADABLE')
+ * none; a BOM wins), with the positions of each piece's line breaks. Throws AppError('FILE_UNREADABLE')
  * for an unknown encoding, and for bytes that are not UTF-8 in a file read as UTF-8 (with the line),
  * rather than putting "�" in account names.
  */
@@ -110,8 +110,8 @@ export async function* decodeSaftFile(path: string, fileName: string, options: D
     }
     const text = decoder.write(bytes);
     if (utf8) check(text, bytes);
-    const breaks = LineIndex.breaksIn(text);
-    line += breaks;
+    const breaks = LineIndex.breakPositions(text);
+    line += breaks.length;
     yield { text, bytes: bytes.length, breaks };
   }
   const rest = decoder?.end();

@@ -86,7 +86,8 @@ function readInWorker(
       total = (await stat(options.path)).size;
       for await (const { text, bytes, breaks } of decodeSaftFile(options.path, options.fileName, decoding)) {
         if (settled) return;
-        worker.postMessage({ type: 'text', text, bytes, breaks });
+        // The line breaks' positions are moved, not copied (decodeSaftFile always finds them for a piece with bytes).
+        worker.postMessage({ type: 'text', text, bytes, breaks }, breaks ? [breaks.buffer as ArrayBuffer] : []);
         sizes.push(bytes);
         ahead++;
         while (ahead >= TEXT_WINDOW && !settled) await new Promise<void>((r) => (pulled = r));

@@ -32,8 +32,8 @@ export interface SaftReadOptions {
 export interface DecodedChunk {
   text: string;
   bytes: number;
-  /** LineIndex.breaksIn(text), when counted ahead (by the thread that decoded it). */
-  breaks?: number;
+  /** LineIndex.breakPositions(text), when found ahead (by the thread that decoded it). */
+  breaks?: Int32Array;
 }
 
 /** Reads the whole file through the handlers. Throws AppError('FILE_UNREADABLE') on broken XML. */

@@ -16,7 +16,7 @@ import { readSaftFile } from './saft.read.ts';
 export type ToWorker =
   | { type: 'start'; path: string; fileName: string; flushLines: number; window: number }
   | { type: 'ack' }
-  | { type: 'text'; text: string; bytes: number; breaks: number }
+  | { type: 'text'; text: string; bytes: number; breaks?: Int32Array }
   | { type: 'end' };
 
 const port = parentPort;
