@@ -103,25 +103,24 @@ ${
 } Three threads' worth of work share the machine's two cores while the file streams: the main thread reads,
 hashes and decodes the file and writes the rows to SQLite, the worker parses and checks, and V8's helper threads
 collect both heaps' garbage; together they use about ${nf.format(r.imp.cpuSeconds / r.parse.cpuSeconds)} times the CPU of the bare parse. On two
-cores one would expect the import to be bound by its total CPU, but a per-thread CPU profile of the compiled CLI
-(\`node --cpu-prof bin/styrerom.mjs import saf-t\`, 1 December 2026, load average about 2, 8.4 s) says otherwise: the main thread
-was idle 39 % of the time, waiting for the worker, and the worker was busy throughout, 27 % of it in the garbage
-collector. \`--trace-gc\` shows why: the worker's young-generation collections cost about 6 ms each (380 of them, about
-2 s per million lines), the bare parse's 0.1 ms (470, 0.13 s). \`--trace-gc-nvp\` adds that about 378 MB survive a
-collection and 340 MB are promoted to the old generation per million lines, about the size of the file itself: the decoded
-text seems to outlive its parsing, as if every piece were still held (by a substring of it in the batch being packed or
-by the reader's state) when the next collection comes. Letting fewer pieces queue ahead of the parser (\`TEXT_WINDOW\` 2
-or 1 instead of 8) did not change the promoted amount. A larger young generation for the worker (\`resourceLimits.maxYoungGenerationSizeMb\` 192) cut that
-time by a quarter but raised peak RSS by 110 MB, over the 300 MB target, so it was not kept. What the worker keeps alive
-between collections is where the remaining difference is; on a shared machine the import also suffers more from other
-work than the single-threaded bare parse (wall times of the same phase differ by up to a third from one run to the next).
+cores one would expect the import to be bound by its total CPU, but per-thread CPU profiles of the compiled CLI
+(\`node --cpu-prof bin/styrerom.mjs import saf-t\`, 1 December 2026) show the worker as the bottleneck: the main thread
+is idle 40–45 % of the time, waiting for it. Until that day 27 % of the worker's time went to the garbage collector:
+\`--trace-gc-nvp\` showed about 340 MB per million lines promoted to the old generation, the size of the file, because
+the line index (\`line-index.ts\`) kept the text of the last 32 pieces for exact line numbers, so every piece outlived
+two young-generation collections. It now keeps the positions of their line breaks instead (found by the main thread,
+transferred with the piece): 4 MB promoted, the worker's collections from about 2.5 s to 0.9 s, and the import from a
+median of 42 % to the figures above. What is left is variance: the same import takes either about 6 s or 7–8.7 s, and
+a profile of a slow run shows saxes' own functions (\`sOpenTag\`, \`isNameStartChar\` no longer inlined, \`sText\`)
+taking longer rather than any of ours, as if the JIT made different choices from run to run; on a shared machine the
+import also suffers more from other work than the single-threaded bare parse.
 
 How: the bare parse is saxes with its default options (position tracking on) behind the same streaming UTF-8 decoder,
 with no handlers. The import (\`src/finance/ledger/saft.import.ts\`) of files ≥ 16 MiB runs in three stages on two threads.
 The main thread reads the file (64 KiB pieces, at most 8 ahead of the parser), computes its SHA-256 for duplicate
 detection in that same pass (\`Importer.hashesSource\`; no separate read before the import, timed apart in the pairs
 above), decodes it (\`saft.decode.ts\`: one native search per piece checks that a file read as UTF-8 holds only UTF-8,
-and the line breaks are counted for \`line-index.ts\`) and hands the text to a worker thread (\`saft.worker.ts\`). The worker
+and the positions of the line breaks are found for \`line-index.ts\` and transferred with the text) and hands the text to a worker thread (\`saft.worker.ts\`). The worker
 parses (\`saft-reader.ts\`: saxes without position tracking, element names resolved to integer codes by predicting the
 next name from the last two seen after each event, a text handler only inside elements whose text is read, amounts
 and dates parsed without substrings), checks every transaction (\`saft.read.ts\`) and packs the postings
