@@ -6,9 +6,9 @@
  * testing's per-test coverage sees it.
  */
 import { describe, expect, it } from 'vitest';
-import { ALWAYS, type CheckOptions, check, rec, shifts } from './aml.testing.ts';
-import type { Breach, TimeRecord } from './aml-model.ts';
-import { dayToIso, isoToDay } from './rules/aml-time.ts';
+import { ALWAYS, type CheckOptions, check, rec, shifts } from '../aml.testing.ts';
+import type { Breach, TimeRecord } from '../aml-model.ts';
+import { dayToIso, isoToDay } from '../rules/aml-time.ts';
 
 const of = (rule: Breach['rule'], records: TimeRecord[], options: CheckOptions = {}) =>
   check(records, options)

@@ -5,8 +5,8 @@
  * mutation testing's per-test coverage sees it.
  */
 import { describe, expect, it } from 'vitest';
-import { ALWAYS, type CheckOptions, check, rec, shifts } from './aml.testing.ts';
-import type { Breach, TimeRecord } from './aml-model.ts';
+import { ALWAYS, type CheckOptions, check, rec, shifts } from '../aml.testing.ts';
+import type { Breach, TimeRecord } from '../aml-model.ts';
 
 const of = (rule: Breach['rule'], records: TimeRecord[], options: CheckOptions = {}) =>
   check(records, options)

@@ -5,8 +5,8 @@
  * test so that mutation testing's per-test coverage sees it.
  */
 import { describe, expect, it } from 'vitest';
-import { check, rec } from './aml.testing.ts';
-import type { Breach, TimeRecord } from './aml-model.ts';
+import { check, rec } from '../aml.testing.ts';
+import type { Breach, TimeRecord } from '../aml-model.ts';
 
 const of = (rule: Breach['rule'], records: TimeRecord[]) =>
   check(records)

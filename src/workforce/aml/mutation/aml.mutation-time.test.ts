@@ -4,11 +4,11 @@
  * inside its test so that mutation testing's per-test coverage sees it.
  */
 import { describe, expect, it } from 'vitest';
-import { at, check, rec } from './aml.testing.ts';
-import { evaluateEmployee } from './aml.ts';
-import { DEFAULT_AML_SETTINGS } from './aml-model.ts';
-import { sundayWindow } from './rules/aml-sundays.ts';
-import { DAY_MS, dayOf, dayStartMs, dayToIso, HOUR_MS, isoToDay, localHourMs, weekKeyOf } from './rules/aml-time.ts';
+import { at, check, rec } from '../aml.testing.ts';
+import { evaluateEmployee } from '../aml.ts';
+import { DEFAULT_AML_SETTINGS } from '../aml-model.ts';
+import { sundayWindow } from '../rules/aml-sundays.ts';
+import { DAY_MS, dayOf, dayStartMs, dayToIso, HOUR_MS, isoToDay, localHourMs, weekKeyOf } from '../rules/aml-time.ts';
 
 describe('local days', () => {
   it('dayStartMs is the instant of Oslo midnight, 23 h and 25 h days included', () => {

@@ -4,9 +4,17 @@
  * Every input is built inside its test so that mutation testing's per-test coverage sees it.
  */
 import { describe, expect, it } from 'vitest';
-import { check, rec } from './aml.testing.ts';
-import type { Breach, TimeRecord } from './aml-model.ts';
-import { type Block, blockAt, durationHours, firstBlockEndingAfter, longestFreeStretch, sortRecords, unionOf } from './rules/aml-blocks.ts';
+import { check, rec } from '../aml.testing.ts';
+import type { Breach, TimeRecord } from '../aml-model.ts';
+import {
+  type Block,
+  blockAt,
+  durationHours,
+  firstBlockEndingAfter,
+  longestFreeStretch,
+  sortRecords,
+  unionOf,
+} from '../rules/aml-blocks.ts';
 
 const of = (rule: Breach['rule'], records: TimeRecord[]) =>
   check(records)
